@@ -19,10 +19,12 @@ let package = Package(
                        providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium",
                        providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
 
         // Infrastructure that knows no domain.
         .target(name: "HTTPServer", dependencies: [
-            "CMicroHTTPD", .product(name: "Logging", package: "swift-log"),
+            "CMicroHTTPD", "CZlib", .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Database", dependencies: ["CSQLite"]),
         .target(name: "Secrets", dependencies: ["CSodium"]),

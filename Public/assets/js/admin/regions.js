@@ -1,0 +1,106 @@
+// 地区: the county > town > village tree and, with regions.manage, adding a region. The level follows
+// from the parent (none → county, county → town, town → village), so the form never asks for it.
+import { api } from '../api.js';
+import { h, replace, formValues } from '../dom.js';
+import { t } from '../i18n.js';
+import { errorView, loadingView, announce, openDialog, field, selectField, userError, describeError } from '../shell.js';
+import { loadRefs, clearRefs, buildTree, treeChoices, byId } from './refs.js';
+
+const CHILD_LEVEL = { county: 'town', town: 'village' };
+
+/** The level a new region under parent gets, or null when parent (a village) cannot have children. */
+export function childLevel(parent) {
+  if (!parent) return 'county';
+  return CHILD_LEVEL[parent.level] || null;
+}
+
+/** Draws the region tree into container. */
+export function renderRegions(container, ctx) {
+  const canAdd = ctx.can('regions.manage');
+  const body = h('div', { class: 'card', id: 'regions-tree-box', 'aria-busy': 'true' }, loadingView());
+  replace(container,
+    h('div', { class: 'section-head' },
+      h('h1', { i18n: 'nav.regions' }),
+      canAdd ? h('button', { type: 'button', class: 'btn btn-primary', id: 'add-region', i18n: 'regions.addCounty',
+        onclick: function () { openAddRegion(null, load); } }) : null),
+    h('p', { class: 'muted intro', i18n: 'regions.intro' }),
+    body);
+  load(false);
+
+  function load(force) {
+    body.setAttribute('aria-busy', 'true');
+    replace(body, loadingView());
+    loadRefs(force === true).then(function (refs) {
+      body.removeAttribute('aria-busy');
+      drawTree(body, refs.regions, canAdd ? function (parent) { openAddRegion(parent, load); } : null);
+    }, function (err) {
+      body.removeAttribute('aria-busy');
+      replace(body, errorView(err, function () { load(true); }));
+    });
+  }
+}
+
+function drawTree(box, regions, onAddChild) {
+  if (!regions.length) {
+    replace(box, h('div', { class: 'empty-state' }, h('p', { class: 'empty-title', i18n: 'regions.empty' })));
+    return;
+  }
+  function branch(nodes, top) {
+    return h('ul', { class: top ? 'tree' : null, id: top ? 'regions-tree' : null }, nodes.map(function (node) {
+      const r = node.item;
+      const next = childLevel(r);
+      return h('li', { 'data-id': r.id },
+        h('div', { class: 'tree-row' },
+          h('span', { class: 'tree-name', text: r.name }),
+          h('span', { class: 'badge badge-level level-' + r.level, i18n: 'level.' + r.level }),
+          onAddChild && next ? h('button', { type: 'button', class: 'btn btn-small btn-quiet tree-add', i18n: 'regions.addChild',
+            args: { name: r.name, level: '@level.' + next }, i18nAttr: { 'aria-label': 'regions.addChildLabel' },
+            onclick: function () { onAddChild(r); } }) : null),
+        node.children.length ? branch(node.children, false) : null);
+    }));
+  }
+  replace(box, branch(buildTree(regions), true));
+}
+
+function openAddRegion(parent, reload) {
+  loadRefs().then(function (refs) {
+    const level = childLevel(parent);
+    const levelNote = h('p', { class: 'level-note' },
+      h('span', { i18n: 'regions.level' }), '：', h('strong', { i18n: 'level.' + level }));
+    const body = [field('regions.name', { name: 'name', autocomplete: 'off', required: true }), levelNote];
+    if (parent) {
+      // Any county or town may be the parent; the level shown follows the choice.
+      const choices = treeChoices(refs.regions, function (r) { return Boolean(CHILD_LEVEL[r.level]); });
+      const select = selectField('regions.parent', 'parentId', choices, parent.id);
+      select.querySelector('select').addEventListener('change', function (e) {
+        const chosen = byId(refs.regions, Number(e.target.value));
+        const next = childLevel(chosen);
+        const strong = levelNote.querySelector('strong');
+        strong.setAttribute('data-i18n', 'level.' + next);
+        strong.textContent = t('level.' + next);
+        const title = select.parentNode.querySelector('h2');
+        title.setAttribute('data-i18n-args', JSON.stringify({ level: '@level.' + next }));
+        title.textContent = t('regions.addTitle', { level: '@level.' + next });
+      });
+      body.unshift(select);
+    }
+    openDialog({
+      title: 'regions.addTitle',
+      args: { level: '@level.' + level },
+      submit: 'save',
+      body: body,
+      onSubmit: function (form) {
+        const v = formValues(form);
+        if (!v.name) return Promise.reject(userError(t('error.required', { field: t('regions.name') }), 'name'));
+        const parentRegion = v.parentId ? byId(refs.regions, Number(v.parentId)) : null;
+        const lvl = childLevel(parentRegion);
+        return api.createRegion({ name: v.name, parentId: parentRegion ? parentRegion.id : null, level: lvl })
+          .then(function (region) {
+            clearRefs();
+            announce(t('regions.created', { name: region.name || v.name, level: '@level.' + lvl }));
+            reload(true);
+          });
+      },
+    });
+  }, function (err) { announce(describeError(err), 'error'); });
+}

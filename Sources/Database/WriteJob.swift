@@ -1,0 +1,63 @@
+import Dispatch
+
+/// One `write` (or `writeWithoutTransaction`) call waiting for the writer thread.
+///
+/// The caller's closure is not Sendable; it crosses to the writer thread here, which is
+/// safe because the caller blocks on `done` until the writer has run it and let it go.
+final class WriteJob: @unchecked Sendable {
+    /// How the writer runs a job.
+    enum Kind {
+        /// In a savepoint of a shared transaction, batched with the other waiting jobs.
+        case batched
+        /// Alone, outside any transaction (migrations, VACUUM, PRAGMA, checkpoint).
+        case exclusive
+    }
+
+    let kind: Kind
+    // Set by the caller, read by the writer, cleared by the writer before `done` is signalled:
+    // the caller's `withoutActuallyEscaping` checks that nothing still holds the closure.
+    private var body: ((Connection) throws -> Void)?
+    /// The job's failure; written by the writer before `done` is signalled, read after.
+    private(set) var error: (any Error)?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(kind: Kind, body: @escaping (Connection) throws -> Void) {
+        self.kind = kind
+        self.body = body
+    }
+
+    /// Runs the caller's closure on the writer's connection; records (and rethrows) its error.
+    func execute(_ db: Connection) throws {
+        guard let body else { return }
+        do {
+            try body(db)
+        } catch {
+            fail(error)
+            throw error
+        }
+    }
+
+    /// Records a failure; the first one is kept, since later ones are consequences.
+    func fail(_ error: any Error) {
+        if self.error == nil { self.error = error }
+    }
+
+    var failed: Bool { error != nil }
+
+    /// Writer side: lets go of the closure and wakes the caller.
+    func finish() {
+        body = nil
+        done.signal()
+    }
+
+    /// Caller side: waits for `finish`, then throws the job's error if it has one.
+    func wait() throws {
+        done.wait()
+        if let error { throw error }
+    }
+
+    /// Caller side: the job never reached the writer (the pool was closed).
+    func abandon() {
+        body = nil
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// HTTP methods the router knows. HEAD is answered by GET routes without a body.
+public enum HTTPMethod: String, Sendable, CaseIterable {
+    case GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS
+}
+
+/// One complete HTTP request, assembled from libmicrohttpd's repeated access-handler calls.
+public struct Request: Sendable {
+    public var method: HTTPMethod
+    /// The decoded path, without the query string.
+    public var path: String
+    /// Query arguments, decoded; the first value wins when a name repeats.
+    public var query: [String: String]
+    public var headers: Headers
+    public var body: [UInt8]
+    /// The peer's address as text (used for throttling; never stored raw in analytics).
+    public var remoteAddress: String
+    /// Filled by the router from `{name}` segments of the matched pattern.
+    public var parameters: [String: String] = [:]
+    /// Unique per request; echoed as `X-Request-Id` and attached to every log line.
+    public var id: String
+
+    public init(method: HTTPMethod, path: String, query: [String: String] = [:], headers: Headers = Headers(),
+                body: [UInt8] = [], remoteAddress: String = "127.0.0.1", id: String = RequestID.next()) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+        self.remoteAddress = remoteAddress
+        self.id = id
+    }
+
+    /// Cookies from the `Cookie` header.
+    public var cookies: [String: String] {
+        guard let header = headers["Cookie"] else { return [:] }
+        var result: [String: String] = [:]
+        for part in header.split(separator: ";") {
+            guard let eq = part.firstIndex(of: "=") else { continue }
+            let name = part[..<eq].trimmingCharacters(in: .whitespaces)
+            let value = part[part.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+            if result[name] == nil { result[name] = value }
+        }
+        return result
+    }
+
+    /// A path parameter, or a 404 when the pattern did not bind it.
+    public func parameter(_ name: String) throws(HTTPError) -> String {
+        guard let value = parameters[name] else { throw HTTPError.notFound() }
+        return value
+    }
+
+    /// An integer path parameter; anything else is a 404 (the object cannot exist).
+    public func intParameter(_ name: String) throws(HTTPError) -> Int {
+        guard let value = Int(try parameter(name)) else { throw HTTPError.notFound() }
+        return value
+    }
+
+    /// Decodes a JSON body: 415 unless the content type is JSON, 400 with the decoder's reason when malformed.
+    public func decode<T: Decodable>(_ type: T.Type) throws(HTTPError) -> T {
+        let contentType = headers["Content-Type"]?.lowercased() ?? ""
+        guard contentType.hasPrefix("application/json") else {
+            throw HTTPError(415, code: "unsupported_media_type", message: "Send the body as application/json")
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(body))
+        } catch let error as DecodingError {
+            throw HTTPError(400, code: "malformed_json", message: error.readableReason)
+        } catch {
+            throw HTTPError(400, code: "malformed_json", message: "The body is not valid JSON")
+        }
+    }
+}
+
+extension DecodingError {
+    /// A one-line reason a person can act on: which field, what was wrong.
+    var readableReason: String {
+        func path(_ context: Context) -> String {
+            let names = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return names.isEmpty ? "body" : names.joined(separator: ".")
+        }
+        switch self {
+        case .keyNotFound(let key, let context):
+            let parent = path(context)
+            return "Missing field \(parent == "body" ? key.stringValue : parent + "." + key.stringValue)"
+        case .typeMismatch(let type, let context):
+            return "Field \(path(context)) should be \(type)"
+        case .valueNotFound(let type, let context):
+            return "Field \(path(context)) should be \(type), not null"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "The body is not valid JSON" : "Field \(path(context)) is invalid"
+        @unknown default:
+            return "The body is not valid JSON"
+        }
+    }
+}

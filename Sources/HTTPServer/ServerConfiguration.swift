@@ -1,0 +1,26 @@
+/// How the HTTP server listens and protects itself. One immutable value built by `pufa serve`.
+public struct ServerConfiguration: Sendable {
+    public var host: String = "127.0.0.1"
+    /// 0 picks a free port (tests); read the real one from `Server.port`.
+    public var port: UInt16 = 8080
+    /// libmicrohttpd event-loop threads (epoll, one per pool slot); see ARCHITECTURE.md for the measurement.
+    public var eventThreads: Int = 4
+    /// Threads for blocking handlers (writes, password hashing).
+    public var workerThreads: Int = 16
+    /// Blocking requests that may wait for a worker before new ones get 503.
+    public var workerQueueLimit: Int = 4096
+    public var connectionLimit: Int = 10_000
+    /// An idle or slow connection is closed after this many seconds, so it cannot pin resources.
+    public var connectionTimeoutSeconds: Int = 30
+    public var listenBacklog: Int = 4096
+    /// Request bodies beyond this get 413 (announced sizes are refused before reading).
+    public var maxBodyBytes: Int = 1 << 20
+    /// Per-connection buffer for headers (libmicrohttpd's memory limit).
+    public var connectionMemoryBytes: Int = 64 * 1024
+
+    public init() {}
+}
+
+public struct ServerError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}

@@ -1,0 +1,119 @@
+import Accounts
+import Foundation
+import Persistence
+import Secrets
+
+/// The account use cases: sign in and out, resolve a session cookie, create and change accounts.
+/// Decisions come from the pure `Accounts` module; this type supplies the clock, the store and the hashing.
+public final class AccountService: Sendable {
+    public let store: any AccountStore
+    let hasher: PasswordHasher
+    let throttle = LoginThrottle()
+    let policy = SessionPolicy()
+    let clock: AppClock
+    /// Keys the digest of client addresses so the login-failure table holds no raw IPs.
+    let addressSecret: [UInt8]
+    /// Bounds concurrent Argon2id work so a login storm queues instead of exhausting memory and cores.
+    let hashGate: DispatchSemaphore
+    /// Verified against when the username does not exist, so both paths cost the same time.
+    let decoyHash: String
+
+    init(store: any AccountStore, hasher: PasswordHasher, clock: AppClock, addressSecret: String, concurrentHashes: Int) {
+        self.store = store
+        self.hasher = hasher
+        self.clock = clock
+        self.addressSecret = Array(addressSecret.utf8)
+        self.hashGate = DispatchSemaphore(value: max(1, concurrentHashes))
+        self.decoyHash = hasher.hash(Sodium.randomToken())
+    }
+
+    public struct SignIn: Sendable {
+        public var user: User
+        public var token: String
+        public var session: Session
+    }
+
+    public func login(username: String, password: String, address: String) throws -> SignIn {
+        let now = clock.nowMillis()
+        let addressKey = Sodium.digest(address, key: addressSecret)
+        let recent = try store.failures(account: username, addressKey: addressKey, since: now - throttle.windowMillis)
+        if case .wait(let seconds) = throttle.decide(accountFailures: recent.account, addressFailures: recent.address, now: now) {
+            throw AccountError.throttled(retryAfterSeconds: seconds)
+        }
+        let found = try store.credentials(username: username)
+        let matches = gated { hasher.verify(password, against: found?.passwordHash ?? decoyHash) }
+        guard let found, matches else {
+            try store.recordFailure(account: username, addressKey: addressKey, at: now)
+            throw AccountError.invalidCredentials
+        }
+        // Only someone who knows the password learns that the account is disabled.
+        guard !found.user.disabled else { throw AccountError.disabled }
+        let token = Sodium.randomToken()
+        let session = Session(tokenDigest: Sodium.digest(token), userId: found.user.id, createdAt: now,
+                              expiresAt: policy.expiry(createdAt: now, now: now), csrfToken: Sodium.randomToken())
+        try store.recordLogin(userId: found.user.id, session: session, now: now)
+        var user = found.user
+        user.lastLoginAt = now
+        return SignIn(user: user, token: token, session: session)
+    }
+
+    public enum Resolution: Sendable { case none, expired, active(User, Session) }
+
+    /// The user behind a session cookie; extends the session's idle expiry as a side effect.
+    public func resolve(token: String) throws -> Resolution {
+        let now = clock.nowMillis()
+        guard let session = try store.session(digest: Sodium.digest(token)) else { return .none }
+        if policy.isExpired(session, now: now) { return .expired }
+        guard let user = try store.user(id: session.userId), !user.disabled else { return .none }
+        if let extended = policy.touch(session, now: now) {
+            try store.extendSession(digest: session.tokenDigest, expiresAt: extended)
+        }
+        return .active(user, session)
+    }
+
+    public func logout(session: Session) throws {
+        try store.deleteSession(digest: session.tokenDigest)
+    }
+
+    public func createUser(_ new: NewUser, actor: Actor) throws -> User {
+        try AccountRules.check(new)
+        let hash = gated { hasher.hash(new.password) }
+        return try store.insertUser(new, passwordHash: hash, now: clock.nowMillis(), actor: actor)
+    }
+
+    public func updateUser(id: Int, change: UserChange, actor: Actor) throws -> User {
+        guard let existing = try store.user(id: id) else { throw AccountError.notFound("user \(id)") }
+        if let name = change.displayName { try AccountRules.checkDisplayName(name) }
+        if let roles = change.roles, roles.isEmpty { throw AccountError.invalid("至少选择一个角色 / choose at least one role") }
+        var hash: String?
+        if let password = change.password {
+            try AccountRules.checkPassword(password, username: existing.username)
+            hash = gated { hasher.hash(password) }
+        }
+        return try store.updateUser(id: id, change: change, passwordHash: hash, now: clock.nowMillis(), actor: actor)
+    }
+
+    /// A signed-in user changes their own password after proving they know the current one.
+    public func changeOwnPassword(user: User, current: String, new: String, actor: Actor) throws {
+        guard let found = try store.credentials(username: user.username),
+              gated({ hasher.verify(current, against: found.passwordHash) }) else {
+            throw AccountError.invalid("当前密码不正确 / the current password is wrong")
+        }
+        _ = try updateUser(id: user.id, change: UserChange(password: new), actor: actor)
+    }
+
+    private func gated<T>(_ body: () -> T) -> T {
+        hashGate.wait()
+        defer { hashGate.signal() }
+        return body()
+    }
+}
+
+extension AccountService {
+    /// For the command line: the same rules and hashing as the server, with the system clock.
+    public static func standalone(store: Store) throws -> AccountService {
+        let secret = try store.secret(named: "address_digest_key") { Sodium.randomToken() }
+        return AccountService(store: store, hasher: PasswordHasher(), clock: .system, addressSecret: secret,
+                              concurrentHashes: 1)
+    }
+}

@@ -1,0 +1,87 @@
+import Accounts
+import Database
+import Foundation
+import HTTPServer
+import Logging
+import Persistence
+import Secrets
+
+/// The running application: store, services, router and HTTP server, wired once.
+/// `pufa serve` and the HTTP scenario tests both build one of these.
+public final class App: Sendable {
+    public let configuration: AppConfiguration
+    public let store: Store
+    public let accounts: AccountService
+    let router: Router<AppContext>
+    let handlers: Handlers
+    private let server = Box<Server>()
+
+    public init(configuration: AppConfiguration, store: Store, clock: AppClock = .system,
+                logger: Logger = Logger(label: "pufa")) throws {
+        self.configuration = configuration
+        self.store = store
+        let secret = try store.secret(named: "address_digest_key") { Sodium.randomToken() }
+        accounts = AccountService(store: store, hasher: PasswordHasher(cost: configuration.passwordCost), clock: clock,
+                                  addressSecret: secret, concurrentHashes: configuration.concurrentHashes)
+        let metrics = RequestMetrics()
+        handlers = Handlers(configuration: configuration, store: store, accounts: accounts, clock: clock, logger: logger,
+                            metrics: metrics, server: server, openAPI: Box())
+        let files = try StaticFiles(root: configuration.publicDirectory,
+                                    aliases: ["/": "index.html", "/exam": "exam.html", "/exam/": "exam.html",
+                                              "/admin": "admin.html", "/admin/": "admin.html"],
+                                    mounts: configuration.mounts)
+        var api = APIBuilder(router: Router<AppContext>(metrics: metrics, logger: logger,
+                                                        accessLog: configuration.accessLog))
+        api.router.use(AuthMiddleware(accounts: accounts))
+        api.router.use(CSRFMiddleware())
+        handlers.registerRoutes(&api)
+        api.router.fallback = { files.response(for: $0) }
+        handlers.openAPI.value = OpenAPI.document(api.operations)
+        router = api.router
+    }
+
+    /// Starts listening. Returns once the socket is bound.
+    public func start() throws {
+        let server = Server(configuration: configuration.server, responder: router, logger: handlers.logger)
+        try server.start()
+        self.server.value = server
+    }
+
+    public var port: UInt16 { server.value?.port ?? 0 }
+
+    /// Stops accepting, finishes in-flight requests, then checkpoints the WAL.
+    public func shutdown() {
+        server.value?.shutdown()
+        do { try store.pool.checkpoint() } catch { handlers.logger.error("WAL checkpoint failed: \(error)") }
+        store.pool.close()
+    }
+
+    /// Creates the first admin when there is none yet (from PUFA_ADMIN_USER / PUFA_ADMIN_PASSWORD).
+    public func bootstrapAdmin(username: String, password: String) throws -> User? {
+        guard try store.countActiveAdmins() == 0 else { return nil }
+        return try accounts.createUser(NewUser(username: username, displayName: "系统管理员", password: password,
+                                               roles: [.admin]), actor: .system)
+    }
+}
+
+/// The dependencies every handler uses; routes are registered as its methods.
+struct Handlers: Sendable {
+    let configuration: AppConfiguration
+    let store: Store
+    let accounts: AccountService
+    let clock: AppClock
+    let logger: Logger
+    let metrics: RequestMetrics
+    let server: Box<Server>
+    let openAPI: Box<[UInt8]>
+}
+
+/// A value set once after construction (the server, once started; the OpenAPI document, once routes exist).
+final class Box<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value?
+    var value: Value? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}

@@ -1,0 +1,156 @@
+import Accounts
+import Foundation
+
+/// JSON shapes of the API. Times leave as ISO-8601 UTC.
+struct UserDTO: Codable, Sendable {
+    var id: Int
+    var username: String
+    var displayName: String
+    var roles: [Role]
+    var unitId: Int?
+    var regionId: Int?
+    var disabled: Bool
+    var createdAt: Date
+    var lastLoginAt: Date?
+
+    init(_ user: User) {
+        id = user.id
+        username = user.username
+        displayName = user.displayName
+        roles = user.roles.sorted()
+        unitId = user.unitId
+        regionId = user.regionId
+        disabled = user.disabled
+        createdAt = Date(millis: user.createdAt)
+        lastLoginAt = user.lastLoginAt.map(Date.init(millis:))
+    }
+}
+
+struct SessionDTO: Encodable, Sendable {
+    var user: UserDTO?
+    var permissions: [String]
+
+    init(_ user: User?) {
+        self.user = user.map(UserDTO.init)
+        permissions = (user?.permissions ?? []).sorted().map(\.rawValue)
+    }
+}
+
+struct PageDTO<Item: Encodable & Sendable>: Encodable, Sendable {
+    var items: [Item]
+    var total: Int
+    var page: Int
+    var pageSize: Int
+
+    init<T>(_ page: Page<T>, _ transform: (T) -> Item) {
+        items = page.items.map(transform)
+        total = page.total
+        self.page = page.page
+        pageSize = page.pageSize
+    }
+}
+
+struct ItemsDTO<Item: Encodable & Sendable>: Encodable, Sendable {
+    var items: [Item]
+}
+
+struct AuditEntryDTO: Encodable, Sendable {
+    var id: Int
+    var at: Date
+    var actor: String
+    var actorId: Int?
+    var action: String
+    var objectType: String
+    var objectId: String?
+    var before: RawJSON?
+    var after: RawJSON?
+    var requestId: String?
+
+    init(_ e: AuditEntry) {
+        id = e.id
+        at = Date(millis: e.at)
+        actor = e.actorName
+        actorId = e.actorId
+        action = e.action
+        objectType = e.objectType
+        objectId = e.objectId
+        before = e.before.flatMap(RawJSON.init)
+        after = e.after.flatMap(RawJSON.init)
+        requestId = e.requestId
+    }
+}
+
+/// Stored JSON passed through as a JSON value, not as a string.
+struct RawJSON: Encodable, Sendable {
+    let value: JSONValue
+    init?(_ text: String) {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else { return nil }
+        self.value = value
+    }
+    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+}
+
+indirect enum JSONValue: Codable, Sendable {
+    case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let n = try? c.decode(Double.self) { self = .number(n) }
+        else if let s = try? c.decode(String.self) { self = .string(s) }
+        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
+        else { self = .object(try c.decode([String: JSONValue].self)) }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .null: try c.encodeNil()
+        case .bool(let b): try c.encode(b)
+        case .number(let n): if n == n.rounded(), abs(n) < 1e15 { try c.encode(Int64(n)) } else { try c.encode(n) }
+        case .string(let s): try c.encode(s)
+        case .array(let a): try c.encode(a)
+        case .object(let o): try c.encode(o)
+        }
+    }
+}
+
+// Request bodies.
+struct LoginBody: Decodable { var username: String; var password: String }
+struct PasswordChangeBody: Decodable { var currentPassword: String; var newPassword: String }
+struct CreateUserBody: Decodable {
+    var username: String
+    var displayName: String
+    var password: String
+    var roles: [Role]
+    var unitId: Int?
+    var regionId: Int?
+}
+struct UpdateUserBody: Decodable {
+    var displayName: String?
+    var roles: [Role]?
+    var unitId: Int??
+    var regionId: Int??
+    var disabled: Bool?
+    var password: String?
+
+    enum CodingKeys: String, CodingKey { case displayName, roles, unitId, regionId, disabled, password }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        displayName = try c.decodeIfPresent(String.self, forKey: .displayName)
+        roles = try c.decodeIfPresent([Role].self, forKey: .roles)
+        // Present-and-null clears the field; absent leaves it alone.
+        unitId = c.contains(.unitId) ? .some(try c.decodeIfPresent(Int.self, forKey: .unitId)) : nil
+        regionId = c.contains(.regionId) ? .some(try c.decodeIfPresent(Int.self, forKey: .regionId)) : nil
+        disabled = try c.decodeIfPresent(Bool.self, forKey: .disabled)
+        password = try c.decodeIfPresent(String.self, forKey: .password)
+    }
+}
+struct CreateUnitBody: Decodable { var name: String; var parentId: Int?; var code: String? }
+struct CreateRegionBody: Decodable { var name: String; var parentId: Int?; var level: RegionLevel }
+
+extension Date {
+    init(millis: Int64) { self.init(timeIntervalSince1970: Double(millis) / 1000) }
+}

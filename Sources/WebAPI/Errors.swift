@@ -1,0 +1,40 @@
+import Accounts
+import Database
+import HTTPServer
+
+/// The one place where domain and storage errors become HTTP statuses.
+enum ErrorMapping {
+    static func http(_ error: any Error) -> (any Error) {
+        switch error {
+        case let error as HTTPError:
+            return error
+        case let error as AccountError:
+            return http(error)
+        case let error as DatabaseError where error.isBusy:
+            return HTTPError(503, code: "busy", message: "The database is busy; try again", headers: [("Retry-After", "1")])
+        default:
+            return error
+        }
+    }
+
+    static func http(_ error: AccountError) -> HTTPError {
+        let message = error.description
+        switch error {
+        case .invalid: return HTTPError(422, code: "validation_failed", message: message)
+        case .usernameTaken: return HTTPError(409, code: "conflict", message: message)
+        case .notFound: return HTTPError(404, code: "not_found", message: message)
+        case .invalidCredentials: return HTTPError(401, code: "invalid_credentials", message: message)
+        case .disabled: return HTTPError(403, code: "account_disabled", message: message)
+        case .throttled(let seconds):
+            return HTTPError(429, code: "throttled", message: message, headers: [("Retry-After", String(seconds))])
+        case .unauthenticated: return HTTPError(401, code: "unauthenticated", message: message)
+        case .sessionExpired: return HTTPError(401, code: "session_expired", message: message)
+        case .forbidden: return HTTPError(403, code: "forbidden", message: message)
+        case .lastAdmin: return HTTPError(409, code: "last_admin", message: message)
+        }
+    }
+}
+
+extension DatabaseError {
+    var isBusy: Bool { primaryCode == 5 || primaryCode == 6 }  // SQLITE_BUSY, SQLITE_LOCKED
+}

@@ -1,0 +1,47 @@
+import Accounts
+import HTTPServer
+
+/// Every route of the API, with the permission it requires beside it. Grep here first.
+extension Handlers {
+    func registerRoutes(_ api: inout APIBuilder) {
+        // System
+        api.add(.GET, "/healthz", "health", "Liveness and database check", .anyone, returns: "Health", handleHealth)
+        api.add(.GET, "/metrics", "metrics", "Prometheus metrics", .anyone, handleMetrics)
+        api.add(.GET, "/api/openapi.json", "openapi", "This document", .anyone, handleOpenAPI)
+
+        // Session
+        api.add(.GET, "/api/v1/session", "getSession", "Who is signed in (null if nobody); sets the CSRF cookie",
+                .anyone, returns: "Session", handleSession)
+        api.add(.POST, "/api/v1/auth/login", "login", "Sign in; rotates the session and CSRF cookies", .anyone,
+                body: "Login", returns: "Session", handleLogin)
+        api.add(.POST, "/api/v1/auth/logout", "logout", "Sign out", .anyone, status: 204, handleLogout)
+        api.add(.GET, "/api/v1/me", "me", "The signed-in user and permissions", .signedIn, returns: "Session", handleMe)
+        api.add(.POST, "/api/v1/me/password", "changePassword", "Change one's own password", .signedIn,
+                body: "PasswordChange", status: 204, handleChangePassword)
+
+        // Accounts (organizers see users of their own units only)
+        api.add(.GET, "/api/v1/users", "listUsers", "List and search accounts",
+                .anyOf([.usersManage, .examsManage]), returns: "UserPage", query: ["q", "role", "page", "pageSize"],
+                handleListUsers)
+        api.add(.GET, "/api/v1/users/{id}", "getUser", "One account", .anyOf([.usersManage, .examsManage]),
+                returns: "User", handleGetUser)
+        api.add(.POST, "/api/v1/users", "createUser", "Create an account", .permission(.usersManage),
+                body: "CreateUser", returns: "User", status: 201, handleCreateUser)
+        api.add(.PATCH, "/api/v1/users/{id}", "updateUser", "Change, disable or reset an account",
+                .permission(.usersManage), body: "UpdateUser", returns: "User", handleUpdateUser)
+
+        // Organization
+        api.add(.GET, "/api/v1/units", "listUnits", "The tree of units", .permission(.consoleAccess),
+                returns: "UnitList", handleListUnits)
+        api.add(.POST, "/api/v1/units", "createUnit", "Add a unit", .permission(.unitsManage),
+                body: "CreateUnit", returns: "Unit", status: 201, handleCreateUnit)
+        api.add(.GET, "/api/v1/regions", "listRegions", "The tree of regions (county > town > village)", .anyone,
+                returns: "RegionList", handleListRegions)
+        api.add(.POST, "/api/v1/regions", "createRegion", "Add a region", .permission(.regionsManage),
+                body: "CreateRegion", returns: "Region", status: 201, handleCreateRegion)
+
+        // Audit
+        api.add(.GET, "/api/v1/audit", "listAuditLog", "Staff actions, newest first", .permission(.auditRead),
+                returns: "AuditPage", query: ["page", "pageSize"], handleAudit)
+    }
+}
