@@ -47,10 +47,15 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        // A raw-socket HTTP client for tests: sends exactly the bytes given (URLSession would normalize paths).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Database", "Accounts"]),
         .testTarget(name: "DatabaseTests", dependencies: ["Database"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Secrets"]),
-        .testTarget(name: "WebAPITests", dependencies: ["WebAPI", "HTTPServer", "Persistence", "Database", "Accounts"]),
+        .testTarget(name: "WebAPITests", dependencies: ["WebAPI", "HTTPServer", "Persistence", "Database", "Accounts",
+                                                     "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

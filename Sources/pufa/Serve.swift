@@ -4,6 +4,7 @@ import Foundation
 import HTTPServer
 import Logging
 import Persistence
+import Secrets
 import WebAPI
 
 struct Serve: ParsableCommand {
@@ -32,10 +33,7 @@ struct Serve: ParsableCommand {
 
         let store = try Store.open(path: dataOptions.databasePath, now: nowMillis())
         let app = try App(configuration: config, store: store, logger: logger)
-        if let admin = Environment.string("PUFA_ADMIN_USER"), let password = Environment.string("PUFA_ADMIN_PASSWORD"),
-           let created = try app.bootstrapAdmin(username: admin, password: password) {
-            logger.info("created the first admin account \(created.username)")
-        }
+        try createFirstAdmin(app, logger: logger)
         try app.start()
         logger.info("Pufa is serving http://\(config.server.host):\(app.port) with data in \(dataOptions.directory)")
         waitForTerminationSignal()
@@ -65,5 +63,25 @@ func bootstrapLogging() {
         var handler = StreamLogHandler.standardError(label: label)
         handler.logLevel = level
         return handler
+    }
+}
+
+extension Serve {
+    /// With no admin yet, creates one: from PUFA_ADMIN_USER / PUFA_ADMIN_PASSWORD when set, otherwise `admin`
+    /// with a random password written (mode 0600) to DATA/initial-admin-password.txt and shown once in the log.
+    func createFirstAdmin(_ app: App, logger: Logger) throws {
+        let username = Environment.string("PUFA_ADMIN_USER") ?? "admin"
+        if let password = Environment.string("PUFA_ADMIN_PASSWORD") {
+            if let created = try app.bootstrapAdmin(username: username, password: password) {
+                logger.info("created the first admin account \(created.username)")
+            }
+            return
+        }
+        let password = Sodium.randomToken(bytes: 12)
+        guard let created = try app.bootstrapAdmin(username: username, password: password) else { return }
+        let file = (dataOptions.directory as NSString).appendingPathComponent("initial-admin-password.txt")
+        FileManager.default.createFile(atPath: file, contents: Data((password + "\n").utf8),
+                                       attributes: [.posixPermissions: 0o600])
+        logger.notice("created the first admin account: user \(created.username), password \(password) (also in \(file); change it after signing in)")
     }
 }

@@ -179,7 +179,7 @@ def sign_in(driver, base, path, username, password):
 
 def sign_in_admin(driver, base):
     sign_in(driver, base, "/admin", ADMIN_USER, ADMIN_PASSWORD)
-    visible(driver, "#console-nav-list, #nav-toggle")
+    wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#console-nav-list")))
     wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, "#current-user").text.strip())
 
 

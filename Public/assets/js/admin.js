@@ -114,6 +114,7 @@ function setNavOpen(open) {
 
 function route(moveFocus) {
   if (!session) return;
+  setNavOpen(false);
   const where = parseHash(location.hash);
   const allowed = allowedSections();
   let section = null;

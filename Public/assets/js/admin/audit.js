@@ -63,10 +63,36 @@ function changes(e) {
   const hasBefore = e.before !== null && e.before !== undefined;
   const hasAfter = e.after !== null && e.after !== undefined;
   if (!hasBefore && !hasAfter) return h('span', { class: 'muted', i18n: 'audit.noChanges' });
-  return h('details', { class: 'json-details' },
-    h('summary', { i18n: 'audit.show' }),
-    hasBefore ? h('div', null, h('p', { class: 'json-label', i18n: 'audit.before' }), h('pre', { class: 'json', text: pretty(e.before) })) : null,
-    hasAfter ? h('div', null, h('p', { class: 'json-label', i18n: 'audit.after' }), h('pre', { class: 'json', text: pretty(e.after) })) : null);
+  return [
+    hasBefore && hasAfter ? diffList(e.before, e.after) : null,
+    h('details', { class: 'json-details' },
+      h('summary', { i18n: 'audit.show' }),
+      hasBefore ? h('div', null, h('p', { class: 'json-label', i18n: 'audit.before' }), h('pre', { class: 'json', text: pretty(e.before) })) : null,
+      hasAfter ? h('div', null, h('p', { class: 'json-label', i18n: 'audit.after' }), h('pre', { class: 'json', text: pretty(e.after) })) : null),
+  ];
+}
+
+// For an update, the fields that changed are the point of the entry: show them without unfolding.
+function diffList(before, after) {
+  if (typeof before !== 'object' || typeof after !== 'object') return null;
+  const keys = [];
+  Object.keys(before).concat(Object.keys(after)).forEach(function (k) {
+    if (keys.indexOf(k) < 0 && pretty1(before[k]) !== pretty1(after[k])) keys.push(k);
+  });
+  if (!keys.length) return null;
+  return h('ul', { class: 'diff' }, keys.map(function (k) {
+    return h('li', null, h('span', { class: 'diff-key', text: k }), ' ',
+      h('del', { text: short(before[k]) }), ' → ', h('ins', { text: short(after[k]) }));
+  }));
+}
+
+function pretty1(value) {
+  return value === undefined ? 'undefined' : JSON.stringify(value);
+}
+
+function short(value) {
+  const text = value === undefined ? '—' : JSON.stringify(value);
+  return text.length > 60 ? text.slice(0, 57) + '…' : text;
 }
 
 function pretty(value) {

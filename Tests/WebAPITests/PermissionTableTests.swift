@@ -1,0 +1,78 @@
+import Accounts
+import Foundation
+import Testing
+import TestSupport
+
+/// Every API route × every role: the server, not the page, decides who may do what.
+@Suite struct PermissionTableTests {
+    enum Who: String, CaseIterable { case anonymous, admin, editor, organizer, official, resident }
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        var method: String
+        var path: String
+        var body: String?
+        var expected: [Who: Int]
+        var testDescription: String { "\(method) \(path)" }
+    }
+
+    static func expect(_ ok: Int, allowed: Set<Who>, denied: Int = 403) -> [Who: Int] {
+        Dictionary(uniqueKeysWithValues: Who.allCases.map { who in
+            (who, who == .anonymous && !allowed.contains(.anonymous) ? 401 : (allowed.contains(who) ? ok : denied))
+        })
+    }
+
+    static let everyone = Set(Who.allCases)
+    static let signedIn = everyone.subtracting([.anonymous])
+
+    static let cases: [Case] = [
+        Case(method: "GET", path: "/api/v1/session", expected: expect(200, allowed: everyone)),
+        Case(method: "GET", path: "/api/v1/me", expected: expect(200, allowed: signedIn)),
+        Case(method: "GET", path: "/api/v1/users", expected: expect(200, allowed: [.admin, .organizer])),
+        // The organizer has no unit, so user 1 is outside their units: reported missing, not forbidden.
+        Case(method: "GET", path: "/api/v1/users/1", expected: expect(200, allowed: [.admin]).merging([.organizer: 404]) { $1 }),
+        Case(method: "POST", path: "/api/v1/users",
+             body: #"{"username":"new-user","displayName":"新用户","password":"a-long-password","roles":["official"]}"#,
+             expected: expect(201, allowed: [.admin])),
+        Case(method: "PATCH", path: "/api/v1/users/1", body: #"{"displayName":"管理员"}"#, expected: expect(200, allowed: [.admin])),
+        Case(method: "GET", path: "/api/v1/units", expected: expect(200, allowed: [.admin, .editor, .organizer])),
+        Case(method: "POST", path: "/api/v1/units", body: #"{"name":"司法局"}"#, expected: expect(201, allowed: [.admin])),
+        Case(method: "GET", path: "/api/v1/regions", expected: expect(200, allowed: everyone)),
+        Case(method: "POST", path: "/api/v1/regions", body: #"{"name":"平安县","level":"county"}"#,
+             expected: expect(201, allowed: [.admin])),
+        Case(method: "GET", path: "/api/v1/audit", expected: expect(200, allowed: [.admin])),
+        Case(method: "POST", path: "/api/v1/me/password", body: #"{"currentPassword":"wrong-password","newPassword":"another-password"}"#,
+             expected: expect(422, allowed: signedIn)),
+    ]
+
+    /// Routes checked elsewhere (their effect ends the session or they are public system routes).
+    static let coveredElsewhere: Set<String> = ["POST /api/v1/auth/login", "POST /api/v1/auth/logout",
+                                                "GET /healthz", "GET /metrics", "GET /api/openapi.json"]
+
+    @Test(arguments: cases)
+    func routeAnswersEachRoleAsSpecified(_ c: Case) throws {
+        let app = try TestApp()
+        for who in Who.allCases {
+            let browser = who == .admin ? try app.admin()
+                : try app.signedIn(who == .anonymous ? [] : [Role(rawValue: who.rawValue)!])
+            let response: RawResponse
+            if let body = c.body {
+                response = try browser.send(c.method, c.path, headers: [("Content-Type", "application/json")],
+                                            body: Array(body.utf8))
+            } else {
+                response = try browser.send(c.method, c.path)
+            }
+            #expect(response.status == c.expected[who], "\(who) → \(response.status) \(response.text)")
+            if response.status >= 400 { #expect(response.errorCode != nil, "error body for \(who)") }
+        }
+    }
+
+    @Test func everyDocumentedRouteIsInTheTable() throws {
+        let app = try TestApp()
+        let doc = try RawHTTPClient.send(port: app.port, method: "GET", path: "/api/openapi.json").json
+        let paths = doc["paths"] as? [String: [String: Any]] ?? [:]
+        let documented = Set(paths.flatMap { path, ops in ops.keys.map { "\($0.uppercased()) \(path)" } })
+        let tabled = Set(Self.cases.map { "\($0.method) \($0.path.replacingOccurrences(of: "/1", with: "/{id}"))" })
+        #expect(documented.subtracting(tabled).subtracting(Self.coveredElsewhere).isEmpty,
+                "routes without a permission row: \(documented.subtracting(tabled).subtracting(Self.coveredElsewhere))")
+    }
+}
