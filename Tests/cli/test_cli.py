@@ -390,15 +390,23 @@ def test_user_commands_refuse_database_from_the_future(pufa, future_database):
 
 # --- serve failures and shutdown ----------------------------------------------------------------
 
+@pytest.mark.xfail(reason="BUG: when the port is taken, `pufa serve` often aborts (SIGABRT, 'Fatal error: Attempted to "
+                          "read an unowned reference but object … was already destroyed') instead of printing "
+                          "'Error: cannot listen on …' and exiting 1: WorkerPool threads capture [unowned self] and the "
+                          "pool dies with the Server that failed to start", strict=False)
 def test_serve_port_in_use_fails(serve, data):
+    # The failure is intermittent (about one start in three), so try a few times.
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        server = serve(wait=False, port=port, env={"PUFA_ADMIN_PASSWORD": PASSWORD})
-        assert server.wait_exit(timeout=15) != 0
-    assert f"cannot listen on 127.0.0.1:{port}" in server.log
-    assert "address in use" in server.log
+        for attempt in range(5):
+            server = serve(wait=False, port=port, env={"PUFA_ADMIN_PASSWORD": PASSWORD})
+            rc = server.wait_exit(timeout=15)
+            assert rc == 1, f"attempt {attempt}: exit {rc}\n{server.log[:600]}"
+            assert f"cannot listen on 127.0.0.1:{port}" in server.log
+            assert "address in use" in server.log
+            assert "Pufa is serving" not in server.log
 
 
 def test_serve_rejects_bad_port(serve, data):
