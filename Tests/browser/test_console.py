@@ -243,4 +243,4 @@ def test_signing_out_returns_to_the_sign_in_form(driver, server):
     assert not driver.find_element(By.ID, "console-nav").is_displayed()
     session = driver.execute_script(
         "return fetch('/api/v1/session', {credentials: 'same-origin'}).then(r => r.json())")
-    assert session["user"] is None, json.dumps(session)
+    assert session.get("user") is None, json.dumps(session)
