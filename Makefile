@@ -25,10 +25,10 @@ test:
 
 test-swift:
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel --num-workers 2
+	$(SWIFT) test --skip-build
 
 test-browser: build
-	PUFA_BIN=.build/debug/pufa python3 -m pytest -q Tests/browser
+	PUFA_BIN=.build/debug/pufa python3 -m pytest -q Tests/cli Tests/browser
 
 bench:
 	@scripts/install-deps.sh --bench

@@ -3,8 +3,8 @@
 # Safe to run repeatedly; `make run` and `make test` call it.
 set -euo pipefail
 
-runtime=(libmicrohttpd-dev libsqlite3-dev libsodium-dev zlib1g-dev libjs-chart.js pkg-config)
-testing=(chromium chromium-driver python3-pip)
+runtime=(libmicrohttpd-dev libsqlite3-dev libsodium-dev zlib1g-dev libxlsxwriter-dev libcmark-gfm-dev libjs-chart.js pkg-config)
+testing=(chromium chromium-driver python3-pip fonts-wqy-microhei node-acorn)
 bench=(wrk nginx)
 
 want=("${runtime[@]}")
@@ -27,9 +27,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" = "--test" ]; then
-  python3 -c "import selenium, pytest" 2>/dev/null || \
-    python3 -m pip install -q selenium pytest 2>/dev/null || \
-    python3 -m pip install -q --break-system-packages selenium pytest
+  python3 -c "import selenium, pytest, requests" 2>/dev/null || \
+    python3 -m pip install -q selenium pytest requests 2>/dev/null || \
+    python3 -m pip install -q --break-system-packages selenium pytest requests
 fi
 
 command -v swift >/dev/null || { echo "Swift 6 is required (https://www.swift.org/install/linux/); put it on PATH" >&2; exit 1; }

@@ -11,6 +11,15 @@ public struct Unit: Sendable, Equatable, Codable {
         self.name = name
         self.code = code
     }
+
+    /// Absent values are written as null.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(parentId, forKey: .parentId)
+        try c.encode(name, forKey: .name)
+        try c.encode(code, forKey: .code)
+    }
 }
 
 /// Levels of the administrative regions residents belong to.
@@ -39,6 +48,15 @@ public struct Region: Sendable, Equatable, Codable {
         self.parentId = parentId
         self.name = name
         self.level = level
+    }
+
+    /// Absent values are written as null.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(parentId, forKey: .parentId)
+        try c.encode(name, forKey: .name)
+        try c.encode(level, forKey: .level)
     }
 }
 

@@ -24,6 +24,20 @@ struct UserDTO: Codable, Sendable {
         createdAt = Date(millis: user.createdAt)
         lastLoginAt = user.lastLoginAt.map(Date.init(millis:))
     }
+
+    /// Empty fields are sent as null, not left out, so clients see every field.
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(username, forKey: .username)
+        try c.encode(displayName, forKey: .displayName)
+        try c.encode(roles, forKey: .roles)
+        try c.encode(unitId, forKey: .unitId)
+        try c.encode(regionId, forKey: .regionId)
+        try c.encode(disabled, forKey: .disabled)
+        try c.encode(createdAt, forKey: .createdAt)
+        try c.encode(lastLoginAt, forKey: .lastLoginAt)
+    }
 }
 
 struct SessionDTO: Encodable, Sendable {
@@ -33,6 +47,12 @@ struct SessionDTO: Encodable, Sendable {
     init(_ user: User?) {
         self.user = user.map(UserDTO.init)
         permissions = (user?.permissions ?? []).sorted().map(\.rawValue)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(user, forKey: .user)
+        try c.encode(permissions, forKey: .permissions)
     }
 }
 
@@ -77,6 +97,20 @@ struct AuditEntryDTO: Encodable, Sendable {
         before = e.before.flatMap(RawJSON.init)
         after = e.after.flatMap(RawJSON.init)
         requestId = e.requestId
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(at, forKey: .at)
+        try c.encode(actor, forKey: .actor)
+        try c.encode(actorId, forKey: .actorId)
+        try c.encode(action, forKey: .action)
+        try c.encode(objectType, forKey: .objectType)
+        try c.encode(objectId, forKey: .objectId)
+        try c.encode(before, forKey: .before)
+        try c.encode(after, forKey: .after)
+        try c.encode(requestId, forKey: .requestId)
     }
 }
 

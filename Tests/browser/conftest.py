@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from pufa_browser import Server, make_driver, admin_api
+from pufa_browser import Server, make_driver, admin_api, script_errors
 
 
 @pytest.fixture(scope="session")
@@ -18,18 +18,26 @@ def server():
     srv.stop()
 
 
+def _browser(width, height, phone):
+    d = make_driver(width, height, phone=phone)
+    try:
+        yield d
+        errors = script_errors(d)
+        assert not errors, f"the page logged script errors: {errors}"
+    finally:
+        d.quit()
+
+
 @pytest.fixture
 def driver():
-    d = make_driver(1280, 900)
-    yield d
-    d.quit()
+    """Desktop Chromium, 1280×900; the test fails if a page logs a script error."""
+    yield from _browser(1280, 900, False)
 
 
 @pytest.fixture
 def phone():
-    d = make_driver(360, 740, phone=True)
-    yield d
-    d.quit()
+    """A 360×740 phone (touch, WeChat user agent); the test fails if a page logs a script error."""
+    yield from _browser(360, 740, True)
 
 
 @pytest.fixture

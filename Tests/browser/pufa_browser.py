@@ -97,6 +97,7 @@ def make_driver(width=1280, height=900, phone=False):
             "userAgent": ("Mozilla/5.0 (Linux; Android 12; Pixel) AppleWebKit/537.36 (KHTML, like Gecko) "
                           "Chrome/110.0 Mobile Safari/537.36 MicroMessenger/8.0.40"),
         })
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     service = Service(os.environ.get("PUFA_CHROMEDRIVER", "/usr/bin/chromedriver"))
     driver = webdriver.Chrome(options=opts, service=service)
     driver.set_page_load_timeout(30)
@@ -181,6 +182,12 @@ def sign_in_admin(driver, base):
     sign_in(driver, base, "/admin", ADMIN_USER, ADMIN_PASSWORD)
     wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#console-nav-list")))
     wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, "#current-user").text.strip())
+
+
+def script_errors(driver):
+    """Uncaught errors the page logged; failed requests (an expected 401, say) are not script errors."""
+    return [e["message"] for e in driver.get_log("browser")
+            if e["level"] == "SEVERE" and "Failed to load resource" not in e["message"]]
 
 
 def no_horizontal_overflow(driver):

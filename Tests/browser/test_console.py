@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
-from pufa_browser import (ADMIN_USER, sign_in, sign_in_admin, text_appears, visible, wait,
+from pufa_browser import (ADMIN_USER, ADMIN_PASSWORD, Api, sign_in, sign_in_admin, text_appears, visible, wait,
                           no_horizontal_overflow)
 
 SECTIONS_ZH = ["概览", "用户管理", "单位", "地区", "审计日志"]
@@ -60,7 +60,7 @@ def test_admin_switches_to_english_and_back_in_place(driver, server):
 
 
 def test_admin_creates_a_user_and_finds_it_in_the_list(driver, server, admin, unique):
-    unit = admin.create_unit(f"测试单位{unique}")
+    admin.create_unit(f"测试单位{unique}")
     username = f"li{unique}"
     sign_in_admin(driver, server)
     open_section(driver, server, "users", "#users-table")
@@ -84,7 +84,6 @@ def test_admin_creates_a_user_and_finds_it_in_the_list(driver, server, admin, un
     box.send_keys(username, Keys.ENTER)
     wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#users-table tbody tr")) == 1)
     assert username in driver.find_element(By.CSS_SELECTOR, "#users-table tbody").text
-    assert unit["id"]
 
 
 def test_creating_a_user_with_a_taken_username_shows_the_servers_reason(driver, server):
@@ -202,10 +201,22 @@ def test_keyboard_alone_signs_in(driver, server):
         driver.switch_to.active_element.send_keys(Keys.TAB)
     assert driver.switch_to.active_element.get_attribute("id") == "login-username"
     driver.switch_to.active_element.send_keys(ADMIN_USER, Keys.TAB)
-    from pufa_browser import ADMIN_PASSWORD
     driver.switch_to.active_element.send_keys(ADMIN_PASSWORD, Keys.ENTER)
     visible(driver, "#account-facts")
     assert driver.find_element(By.ID, "current-user").text.strip()
+
+
+def test_skip_link_jumps_to_the_content_without_leaving_the_section(driver, server):
+    sign_in_admin(driver, server)
+    open_section(driver, server, "users", "#users-table")
+    driver.refresh()  # a fresh page load: focus starts at the top
+    visible(driver, "#users-table")
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    skip = driver.switch_to.active_element
+    assert skip.get_attribute("class") == "skip-link" and skip.is_displayed()
+    skip.send_keys(Keys.ENTER)
+    assert driver.switch_to.active_element.get_attribute("id") == "main"
+    assert driver.current_url.endswith("#/users")
 
 
 def test_escape_closes_a_dialog_and_focus_returns(driver, server):
@@ -244,3 +255,36 @@ def test_signing_out_returns_to_the_sign_in_form(driver, server):
     session = driver.execute_script(
         "return fetch('/api/v1/session', {credentials: 'same-origin'}).then(r => r.json())")
     assert session.get("user") is None, json.dumps(session)
+
+
+def test_admin_edits_a_user_and_resets_the_password(driver, server, admin, unique):
+    username = f"sun{unique}"
+    admin.create_user(username, ["official"], display="孙丽")
+    sign_in_admin(driver, server)
+    driver.get(f"{server}/admin#/users?q={username}")
+    visible(driver, "#users-table tbody tr [data-action=edit]").click()
+    dialog = visible(driver, ".dialog")
+    fill(dialog, "displayName", "孙丽华")
+    dialog.find_element(By.CSS_SELECTOR, "input[value=editor]").click()
+    dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    row = text_appears(driver, "#users-table tbody", "孙丽华")
+    assert "普法编辑" in row.text and "公职人员" in row.text
+
+    driver.find_element(By.CSS_SELECTOR, "#users-table [data-action=reset]").click()
+    dialog = visible(driver, ".dialog")
+    dialog.find_element(By.CSS_SELECTOR, ".input-row button").click()  # generate a random password
+    new_password = dialog.find_element(By.NAME, "password").get_attribute("value")
+    assert len(new_password) >= 12
+    dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    text_appears(driver, "#status-region", "已重置")
+    Api(server).login(username, new_password)
+
+
+def test_an_ended_session_asks_to_sign_in_again(driver, server):
+    sign_in_admin(driver, server)
+    visible(driver, "#account-facts")
+    driver.delete_all_cookies()
+    driver.find_element(By.ID, "nav-users").click()
+    notice = visible(driver, ".login-card .notice")
+    assert "重新登录" in notice.text
+    assert not driver.find_element(By.ID, "console-nav").is_displayed()

@@ -1,7 +1,7 @@
 """The exam center for officials (/exam)."""
 from selenium.webdriver.common.by import By
 
-from pufa_browser import sign_in, visible, no_horizontal_overflow
+from pufa_browser import Api, sign_in, text_appears, visible, no_horizontal_overflow
 
 PASSWORD = "Official-Pass-2024"
 
@@ -33,3 +33,23 @@ def test_exam_center_fits_a_phone(phone, server, admin, unique):
     sign_in(phone, server, "/exam", username, PASSWORD)
     visible(phone, "#exam-empty")
     assert no_horizontal_overflow(phone) <= 360
+
+
+def test_official_changes_their_own_password(driver, server, admin, unique):
+    username = f"he{unique}"
+    admin.create_user(username, ["official"], password=PASSWORD, display="何平")
+    sign_in(driver, server, "/exam", username, PASSWORD)
+    visible(driver, "#exam-empty")
+    driver.find_element(By.CSS_SELECTOR, ".user-slot button:not(#logout-button)").click()
+    dialog = visible(driver, ".dialog")
+    dialog.find_element(By.NAME, "currentPassword").send_keys(PASSWORD)
+    dialog.find_element(By.NAME, "newPassword").send_keys("Changed-Pass-2025")
+    dialog.find_element(By.NAME, "confirmPassword").send_keys("Changed-Pass-2026")
+    dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    assert "不一致" in visible(driver, ".dialog .form-error").text
+    confirm = dialog.find_element(By.NAME, "confirmPassword")
+    confirm.clear()
+    confirm.send_keys("Changed-Pass-2025")
+    dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    text_appears(driver, "#status-region", "密码已修改")
+    Api(server).login(username, "Changed-Pass-2025")

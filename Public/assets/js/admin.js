@@ -3,7 +3,8 @@
 import { api, onUnauthenticated } from './api.js';
 import { h, replace } from './dom.js';
 import { t } from './i18n.js';
-import { startShell, setUser, loginView, errorView, loadingView, announce } from './shell.js';
+import { startShell, setUser, loginView } from './shell.js';
+import { errorView, loadingView, announce } from './feedback.js';
 import { renderOverview } from './admin/overview.js';
 import { renderUsers } from './admin/users.js';
 import { renderUnits } from './admin/units.js';

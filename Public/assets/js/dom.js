@@ -72,6 +72,9 @@ function pad(n) {
   return n < 10 ? '0' + n : String(n);
 }
 
+/** Every role the server knows, in the order the console lists them. */
+export const ROLES = ['admin', 'editor', 'organizer', 'official', 'resident'];
+
 /** A translated chip per role, e.g. 管理员 · 公职人员. */
 export function roleChips(roles) {
   return h('span', { class: 'chips' }, (roles || []).map(function (role) {

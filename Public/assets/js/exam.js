@@ -2,7 +2,8 @@
 // list is honestly empty; the page still checks the exams.take permission the server reports.
 import { api, onUnauthenticated } from './api.js';
 import { h, replace } from './dom.js';
-import { startShell, setUser, loginView, errorView, loadingView, announce } from './shell.js';
+import { startShell, setUser, loginView } from './shell.js';
+import { errorView, loadingView, announce } from './feedback.js';
 import { t } from './i18n.js';
 
 const main = document.getElementById('main');

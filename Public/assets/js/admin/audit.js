@@ -2,7 +2,7 @@
 // JSON folded away in a <details> so the table stays readable.
 import { api } from '../api.js';
 import { h, replace, formatTime, labelOr } from '../dom.js';
-import { errorView, loadingView } from '../shell.js';
+import { errorView, loadingView } from '../feedback.js';
 import { dataTable, pager, hashFor, pageParam } from './table.js';
 
 const PAGE_SIZE = 20;

@@ -1,12 +1,11 @@
 // 概览: who is signed in (name, roles, unit, region, permissions) and, for those who may list users,
 // how many users hold each role, as a table and a Chart.js bar chart drawn from the same numbers.
 import { api } from '../api.js';
-import { h, replace, roleChips, labelOr, formatTime } from '../dom.js';
+import { h, replace, roleChips, labelOr, formatTime, ROLES } from '../dom.js';
 import { t, onLangChange } from '../i18n.js';
-import { errorView, loadingView } from '../shell.js';
+import { errorView, loadingView } from '../feedback.js';
 import { loadRefs, pathOf } from './refs.js';
 
-const ROLES = ['admin', 'editor', 'organizer', 'official', 'resident'];
 let chart = null;
 let chartLoader = null;
 

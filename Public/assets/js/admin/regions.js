@@ -3,7 +3,9 @@
 import { api } from '../api.js';
 import { h, replace, formValues } from '../dom.js';
 import { t } from '../i18n.js';
-import { errorView, loadingView, announce, openDialog, field, selectField, userError, describeError } from '../shell.js';
+import { errorView, loadingView, announce, userError, describeError } from '../feedback.js';
+import { openDialog } from '../dialog.js';
+import { field, selectField } from '../fields.js';
 import { loadRefs, clearRefs, buildTree, treeChoices, byId } from './refs.js';
 
 const CHILD_LEVEL = { county: 'town', town: 'village' };

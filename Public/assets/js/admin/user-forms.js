@@ -1,12 +1,13 @@
 // The dialogs of 用户管理: create, edit, reset password, confirm disable. Each validates what it can
 // before asking the server, and shows the server's message (409 username taken, 422 …) in the dialog.
 import { api } from '../api.js';
-import { h, formValues } from '../dom.js';
+import { h, formValues, ROLES } from '../dom.js';
 import { t } from '../i18n.js';
-import { openDialog, field, selectField, newPasswordField, announce, userError } from '../shell.js';
+import { announce, userError } from '../feedback.js';
+import { openDialog } from '../dialog.js';
+import { field, selectField, newPasswordField } from '../fields.js';
 import { loadRefs, treeChoices } from './refs.js';
 
-const ROLES = ['admin', 'editor', 'organizer', 'official', 'resident'];
 
 function rolesFieldset(selected) {
   return h('fieldset', { class: 'field roles-field' },

@@ -1,14 +1,13 @@
 // 用户管理: search and page through users, create them, edit roles/unit/region, disable or enable,
 // reset a password. The list's state (q, role, page) lives in the hash, so Back and reload keep it.
 import { api } from '../api.js';
-import { h, replace, roleChips, formatTime } from '../dom.js';
+import { h, replace, roleChips, formatTime, ROLES } from '../dom.js';
 import { t } from '../i18n.js';
-import { errorView, loadingView, announce, describeError, withBusy } from '../shell.js';
-import { loadRefs, pathOf } from './refs.js';
+import { errorView, loadingView, announce, describeError, withBusy } from '../feedback.js';
+import { loadRefs, pathOf, byId } from './refs.js';
 import { dataTable, pager, hashFor, pageParam } from './table.js';
 import { openCreateUser, openEditUser, openResetPassword, confirmDisable } from './user-forms.js';
 
-export const ROLES = ['admin', 'editor', 'organizer', 'official', 'resident'];
 const PAGE_SIZE = 20;
 
 /** Draws the user list for params {q, role, page} into container. */
@@ -68,14 +67,14 @@ function drawList(box, ctx, data, refs, filter, reload) {
     { label: 'users.colUsername', cell: function (u) {
       return [h('span', { class: 'mono', text: u.username }), u.id === ctx.user.id ? h('span', { class: 'muted', i18n: 'users.self' }) : null];
     } },
-    { label: 'users.colName', cell: function (u) { return u.displayName || ''; } },
+    { label: 'users.colName', class: 'nowrap', cell: function (u) { return u.displayName || ''; } },
     { label: 'users.colRoles', cell: function (u) { return roleChips(u.roles); } },
-    { label: 'users.colUnit', cell: function (u) { return refs ? pathOf(refs.units, u.unitId) : ''; } },
-    { label: 'users.colRegion', cell: function (u) { return refs ? pathOf(refs.regions, u.regionId) : ''; } },
+    { label: 'users.colUnit', cell: function (u) { return refs ? place(refs.units, u.unitId) : ''; } },
+    { label: 'users.colRegion', cell: function (u) { return refs ? place(refs.regions, u.regionId) : ''; } },
     { label: 'users.colStatus', cell: function (u) {
       return h('span', { class: 'badge ' + (u.disabled ? 'badge-off' : 'badge-on'), i18n: u.disabled ? 'users.disabled' : 'users.active' });
     } },
-    { label: 'users.colLastLogin', cell: function (u) {
+    { label: 'users.colLastLogin', class: 'nowrap', cell: function (u) {
       return u.lastLoginAt ? formatTime(u.lastLoginAt) : h('span', { class: 'muted', i18n: 'users.never' });
     } },
     { label: 'users.colActions', class: 'actions', cell: function (u) { return actions(ctx, u, reload); } },
@@ -85,6 +84,12 @@ function drawList(box, ctx, data, refs, filter, reload) {
   replace(box,
     dataTable(columns, items, { id: 'users-table', caption: 'nav.users' }),
     pager(data.page || 1, size, total, function (p) { return hashFor('users', { q: filter.q, role: filter.role, page: p }); }));
+}
+
+// The list shows the unit's own name; the full path (bureau / section) is in the tooltip.
+function place(items, id) {
+  const item = byId(items, id);
+  return item ? h('span', { title: pathOf(items, id), text: item.name }) : '';
 }
 
 function actions(ctx, u, reload) {
