@@ -44,6 +44,8 @@ struct SessionDTO: Encodable, Sendable {
     var user: UserDTO?
     var permissions: [String]
 
+    enum CodingKeys: String, CodingKey { case user, permissions }
+
     init(_ user: User?) {
         self.user = user.map(UserDTO.init)
         permissions = (user?.permissions ?? []).sorted().map(\.rawValue)
@@ -85,6 +87,8 @@ struct AuditEntryDTO: Encodable, Sendable {
     var before: RawJSON?
     var after: RawJSON?
     var requestId: String?
+
+    enum CodingKeys: String, CodingKey { case id, at, actor, actorId, action, objectType, objectId, before, after, requestId }
 
     init(_ e: AuditEntry) {
         id = e.id
