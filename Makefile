@@ -28,7 +28,8 @@ test-swift:
 	$(SWIFT) test --skip-build
 
 test-browser: build
-	PUFA_BIN=.build/debug/pufa python3 -m pytest -q Tests/cli Tests/browser
+	PUFA_BIN=.build/debug/pufa python3 -m pytest -q Tests/cli
+	PUFA_BIN=.build/debug/pufa python3 -m pytest -q Tests/browser
 
 bench:
 	@scripts/install-deps.sh --bench

@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // C shims: one tiny target per C library.
@@ -19,30 +21,38 @@ let package = Package(
                        providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium",
                        providers: [.apt(["libsodium-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+        .systemLibrary(name: "CDeflate", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
 
         // Infrastructure that knows no domain.
         .target(name: "HTTPServer", dependencies: [
-            "CMicroHTTPD", "CZlib", .product(name: "Logging", package: "swift-log"),
+            "CMicroHTTPD", "CDeflate", .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Database", dependencies: ["CSQLite"]),
         .target(name: "Secrets", dependencies: ["CSodium"]),
 
         // Pure domain: values in, values out, no IO, no clock.
         .target(name: "Accounts"),
+        .target(name: "Questions"),
+        // Reading and writing question files: native YAML, GIFT, Moodle XML, CSV, XLSX. Parsing only, no storage.
+        .target(name: "QuestionFormats", dependencies: [
+            "Questions", "CXLSXWriter", .product(name: "Yams", package: "Yams"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
 
         // SQL for every store, migrations.
-        .target(name: "Persistence", dependencies: ["Database", "Accounts"]),
+        .target(name: "Persistence", dependencies: ["Database", "Accounts", "Questions"]),
 
         // Routes, DTOs, OpenAPI, wiring of a running application.
         .target(name: "WebAPI", dependencies: [
-            "HTTPServer", "Database", "Persistence", "Accounts", "Secrets",
+            "HTTPServer", "Database", "Persistence", "Accounts", "Secrets", "Questions", "QuestionFormats",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         .executableTarget(name: "pufa", dependencies: [
-            "WebAPI", "Persistence", "Database", "Accounts", "Secrets",
+            "WebAPI", "Persistence", "Database", "Accounts", "Secrets", "Questions", "QuestionFormats",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -51,11 +61,13 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
-        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Database", "Accounts"]),
+        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Database", "Accounts", "Questions"]),
         .testTarget(name: "DatabaseTests", dependencies: ["Database"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Secrets"]),
+        .testTarget(name: "QuestionsTests", dependencies: ["Questions"]),
+        .testTarget(name: "QuestionFormatsTests", dependencies: ["QuestionFormats", "Questions"]),
         .testTarget(name: "WebAPITests", dependencies: ["WebAPI", "HTTPServer", "Persistence", "Database", "Accounts",
-                                                     "TestSupport"]),
+                                                     "Questions", "QuestionFormats", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

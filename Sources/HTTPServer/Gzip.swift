@@ -1,4 +1,4 @@
-import CZlib
+import CDeflate
 
 /// gzip (RFC 1952) compression through zlib, used once per static file at start-up.
 enum Gzip {

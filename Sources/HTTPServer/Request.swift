@@ -32,6 +32,9 @@ public struct Request: Sendable {
         self.id = id
     }
 
+    /// The largest JSON body `decode` accepts.
+    public static let maxJSONBytes = 1 << 20
+
     /// Cookies from the `Cookie` header.
     public var cookies: [String: String] {
         guard let header = headers["Cookie"] else { return [:] }
@@ -59,6 +62,9 @@ public struct Request: Sendable {
 
     /// Decodes a JSON body: 415 unless the content type is JSON, 400 with the decoder's reason when malformed.
     public func decode<T: Decodable>(_ type: T.Type) throws(HTTPError) -> T {
+        guard body.count <= Self.maxJSONBytes else {
+            throw HTTPError(413, code: "payload_too_large", message: "JSON bodies are limited to \(Self.maxJSONBytes) bytes")
+        }
         let contentType = headers["Content-Type"]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/json") else {
             throw HTTPError(415, code: "unsupported_media_type", message: "Send the body as application/json")

@@ -99,11 +99,11 @@ extension Server {
         MHD_suspend_connection(connection)
         let responder = self.responder
         let handle = ConnectionHandle(pointer: connection)
-        let accepted = workers.submit {
+        let accepted = workers?.submit {
             exchange.response = responder.respond(to: request)
             MHD_resume_connection(handle.pointer)
         }
-        if !accepted {
+        if accepted != true {
             exchange.response = .error(HTTPError(503, code: "overloaded", message: "The server is busy; try again shortly",
                                                  headers: [("Retry-After", "1")]))
             MHD_resume_connection(connection)

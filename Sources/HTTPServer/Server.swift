@@ -10,7 +10,7 @@ public final class Server: @unchecked Sendable {
     public let configuration: ServerConfiguration
     let responder: any Responder
     let logger: Logger
-    let workers: WorkerPool
+    private(set) var workers: WorkerPool?
     private var daemon: OpaquePointer?
     private let active = Atomic<Int>(0)
     public private(set) var port: UInt16 = 0
@@ -19,7 +19,6 @@ public final class Server: @unchecked Sendable {
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
-        self.workers = WorkerPool(threads: configuration.workerThreads, capacity: configuration.workerQueueLimit)
     }
 
     /// Binds and starts serving; throws when the address cannot be bound.
@@ -36,6 +35,8 @@ public final class Server: @unchecked Sendable {
             throw ServerError(description: "cannot listen on \(configuration.host):\(configuration.port) (address in use, or not an IPv4 address?)")
         }
         port = pufa_mhd_bound_port(daemon)
+        // Started only once the socket is bound, so a failed start leaves no threads behind.
+        workers = WorkerPool(threads: configuration.workerThreads, capacity: configuration.workerQueueLimit)
         logger.info("listening on http://\(configuration.host):\(port)")
     }
 
@@ -44,7 +45,7 @@ public final class Server: @unchecked Sendable {
 
     public var openConnections: Int { daemon.map { Int(pufa_mhd_current_connections($0)) } ?? 0 }
 
-    public var workerQueueDepth: Int { workers.queued }
+    public var workerQueueDepth: Int { workers?.queued ?? 0 }
 
     /// Stops accepting, lets in-flight requests finish (up to `timeout`), then stops the daemon.
     public func shutdown(timeout: Duration = .seconds(10)) {
@@ -58,7 +59,7 @@ public final class Server: @unchecked Sendable {
         if inFlight > 0 { logger.warning("stopping with \(inFlight) requests still in flight") }
         MHD_stop_daemon(daemon)
         self.daemon = nil
-        workers.stop()
+        workers?.stop()
         logger.info("stopped")
     }
 

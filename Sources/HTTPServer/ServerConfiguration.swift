@@ -13,8 +13,9 @@ public struct ServerConfiguration: Sendable {
     /// An idle or slow connection is closed after this many seconds, so it cannot pin resources.
     public var connectionTimeoutSeconds: Int = 30
     public var listenBacklog: Int = 4096
-    /// Request bodies beyond this get 413 (announced sizes are refused before reading).
-    public var maxBodyBytes: Int = 1 << 20
+    /// Request bodies beyond this get 413 (announced sizes are refused before reading). Large enough for a
+    /// question-bank file; JSON bodies have their own, smaller limit (`Request.maxJSONBytes`).
+    public var maxBodyBytes: Int = 16 << 20
     /// Per-connection buffer for headers (libmicrohttpd's memory limit).
     public var connectionMemoryBytes: Int = 64 * 1024
 

@@ -20,6 +20,10 @@ public struct StaticFiles: Sendable {
     ///   - mounts: URL paths answered with files outside root, e.g. `"/vendor/chart.min.js": "/usr/share/…"`.
     public init(root: URL, aliases: [String: String] = [:], mounts: [String: String] = [:]) throws {
         let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ServerError(description: "the web client directory \(root.path) does not exist (set --public-dir or PUFA_PUBLIC)")
+        }
         guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
             throw ServerError(description: "cannot read static directory \(root.path)")
         }

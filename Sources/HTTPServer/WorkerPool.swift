@@ -14,7 +14,8 @@ public final class WorkerPool: @unchecked Sendable {
     public init(threads count: Int, capacity: Int, name: String = "pufa-worker") {
         self.capacity = capacity
         for i in 0..<max(1, count) {
-            let thread = Thread { [unowned self] in self.loop() }
+            // The threads hold the pool until `stop()` lets them end.
+            let thread = Thread { self.loop() }
             thread.name = "\(name)-\(i)"
             thread.stackSize = 1 << 20
             threads.append(thread)

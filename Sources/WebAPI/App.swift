@@ -12,6 +12,7 @@ public final class App: Sendable {
     public let configuration: AppConfiguration
     public let store: Store
     public let accounts: AccountService
+    public let questions: QuestionService
     let router: Router<AppContext>
     let handlers: Handlers
     private let server = Box<Server>()
@@ -24,8 +25,9 @@ public final class App: Sendable {
         accounts = AccountService(store: store, hasher: PasswordHasher(cost: configuration.passwordCost), clock: clock,
                                   addressSecret: secret, concurrentHashes: configuration.concurrentHashes)
         let metrics = RequestMetrics()
+        questions = QuestionService(store: store, clock: clock)
         handlers = Handlers(configuration: configuration, store: store, accounts: accounts, clock: clock, logger: logger,
-                            metrics: metrics, server: server, openAPI: Box())
+                            metrics: metrics, questions: questions, server: server, openAPI: Box())
         let files = try StaticFiles(root: configuration.publicDirectory,
                                     aliases: ["/": "index.html", "/exam": "exam.html", "/exam/": "exam.html",
                                               "/admin": "admin.html", "/admin/": "admin.html"],
@@ -72,6 +74,7 @@ struct Handlers: Sendable {
     let clock: AppClock
     let logger: Logger
     let metrics: RequestMetrics
+    let questions: QuestionService
     let server: Box<Server>
     let openAPI: Box<[UInt8]>
 }

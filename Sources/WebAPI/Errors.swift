@@ -1,4 +1,5 @@
 import Accounts
+import Questions
 import Database
 import HTTPServer
 
@@ -9,6 +10,8 @@ enum ErrorMapping {
         case let error as HTTPError:
             return error
         case let error as AccountError:
+            return http(error)
+        case let error as QuestionError:
             return http(error)
         case let error as DatabaseError where error.isBusy:
             return HTTPError(503, code: "busy", message: "The database is busy; try again", headers: [("Retry-After", "1")])
@@ -31,6 +34,18 @@ enum ErrorMapping {
         case .sessionExpired: return HTTPError(401, code: "session_expired", message: message)
         case .forbidden: return HTTPError(403, code: "forbidden", message: message)
         case .lastAdmin: return HTTPError(409, code: "last_admin", message: message)
+        }
+    }
+}
+
+extension ErrorMapping {
+    static func http(_ error: QuestionError) -> HTTPError {
+        let message = error.description
+        switch error {
+        case .invalid: return HTTPError(422, code: "validation_failed", message: message)
+        case .notFound, .bankNotFound: return HTTPError(404, code: "not_found", message: message)
+        case .staleVersion: return HTTPError(409, code: "stale_version", message: message)
+        case .importFailed: return HTTPError(422, code: "import_failed", message: message)
         }
     }
 }

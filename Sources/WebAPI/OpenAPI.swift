@@ -18,8 +18,9 @@ enum OpenAPI {
             parameters += op.query.map { ["name": $0, "in": "query", "required": false, "schema": ["type": "string"]] }
             if !parameters.isEmpty { entry["parameters"] = parameters }
             if let body = op.requestSchema {
+                let mediaType = body == "QuestionFile" ? "application/octet-stream" : "application/json"
                 entry["requestBody"] = ["required": true,
-                                        "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(body)"]]]]
+                                        "content": [mediaType: ["schema": ["$ref": "#/components/schemas/\(body)"]]]]
             }
             if case .anyone = op.access {} else { entry["security"] = [["session": [String]()]] }
             paths[op.path, default: [:]][op.method.rawValue.lowercased()] = entry

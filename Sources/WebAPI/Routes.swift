@@ -40,6 +40,27 @@ extension Handlers {
         api.add(.POST, "/api/v1/regions", "createRegion", "Add a region", .permission(.regionsManage),
                 body: "CreateRegion", returns: "Region", status: 201, handleCreateRegion)
 
+        // Question banks
+        api.add(.GET, "/api/v1/questions", "listQuestions", "Search and filter questions", .permission(.questionsManage),
+                returns: "QuestionPage", query: ["q", "type", "status", "bankId", "category", "topic", "law", "difficulty",
+                                                 "audience", "page", "pageSize"], handleListQuestions)
+        api.add(.GET, "/api/v1/questions/{id}", "getQuestion", "A question with its version history",
+                .permission(.questionsManage), returns: "Question", handleGetQuestion)
+        api.add(.POST, "/api/v1/questions", "createQuestion", "Write a new question", .permission(.questionsManage),
+                body: "QuestionInput", returns: "Question", status: 201, handleCreateQuestion)
+        api.add(.PUT, "/api/v1/questions/{id}", "updateQuestion", "Save an edit as a new version",
+                .permission(.questionsManage), body: "QuestionInput", returns: "Question", handleUpdateQuestion)
+        api.add(.POST, "/api/v1/questions/import", "importQuestions",
+                "Import a file (raw body): native YAML, GIFT, Moodle XML, CSV or XLSX; all-or-nothing",
+                .permission(.questionsManage), body: "QuestionFile", returns: "ImportReport", status: 201,
+                query: ["filename", "format", "dryRun"], handleImportQuestions)
+        api.add(.GET, "/api/v1/questions/export", "exportQuestions", "Download a bank as a file",
+                .permission(.questionsManage), query: ["format", "bankId"], offload: true, handleExportQuestions)
+        api.add(.GET, "/api/v1/question-banks", "listQuestionBanks", "Question banks with their sizes",
+                .permission(.questionsManage), returns: "BankList", handleListBanks)
+        api.add(.GET, "/api/v1/question-categories", "listQuestionCategories", "Category paths (law / chapter / topic)",
+                .permission(.questionsManage), returns: "CategoryList", handleListCategories)
+
         // Audit
         api.add(.GET, "/api/v1/audit", "listAuditLog", "Staff actions, newest first", .permission(.auditRead),
                 returns: "AuditPage", query: ["page", "pageSize"], handleAudit)

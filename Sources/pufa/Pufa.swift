@@ -7,7 +7,7 @@ struct Pufa: ParsableCommand {
         commandName: "pufa",
         abstract: "普法 Pufa — legal education for justice bureaus: exams, quizzes, targeted teaching.",
         discussion: "Settings come from flags, then PUFA_* environment variables, then defaults.",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, Backup.self],
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, QuestionsCommand.self, Backup.self],
         defaultSubcommand: nil)
 }
 
@@ -20,13 +20,28 @@ struct DataOptions: ParsableArguments {
     var databasePath: String { (directory as NSString).appendingPathComponent("pufa.sqlite") }
 
     func prepareDirectory() throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw CLIError("the data path \(directory) is a file, not a directory")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw CLIError("cannot create the data directory \(directory): \(error.localizedDescription)")
+        }
     }
 }
 
 enum Environment {
     static func string(_ name: String) -> String? {
         guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// An integer setting; a value that is not a number is an error, not silently ignored.
+    static func int(_ name: String) throws -> Int? {
+        guard let text = string(name) else { return nil }
+        guard let value = Int(text) else { throw CLIError("\(name)=\(text) is not a number") }
         return value
     }
 }

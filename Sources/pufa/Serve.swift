@@ -15,6 +15,8 @@ struct Serve: ParsableCommand {
     @Option(help: "Port to listen on; 0 picks a free one (env PUFA_PORT, default 8080).") var port: Int?
     @Option(help: "Directory of the web client (env PUFA_PUBLIC, default ./Public).") var publicDir: String?
     @Option(help: "libmicrohttpd event threads (env PUFA_THREADS, default 4).") var threads: Int?
+    @Option(help: "Starter question banks imported into an empty database (env PUFA_QUESTIONS, default ./Questions).")
+    var questionsDir: String?
     @Flag(help: "Mark cookies Secure: set when served over HTTPS (env PUFA_SECURE_COOKIES=1).") var secureCookies = false
     @Flag(help: "Do not log one line per request (env PUFA_ACCESS_LOG=0).") var noAccessLog = false
 
@@ -24,17 +26,18 @@ struct Serve: ParsableCommand {
         try dataOptions.prepareDirectory()
         var config = AppConfiguration(publicDirectory: URL(fileURLWithPath: publicDir ?? Environment.string("PUFA_PUBLIC") ?? "Public"))
         config.server.host = host ?? Environment.string("PUFA_HOST") ?? "127.0.0.1"
-        let portValue = port ?? Environment.string("PUFA_PORT").flatMap(Int.init) ?? 8080
+        let portValue = try port ?? Environment.int("PUFA_PORT") ?? 8080
         guard (0...65535).contains(portValue) else { throw CLIError("port must be 0–65535, not \(portValue)") }
         config.server.port = UInt16(portValue)
-        config.server.eventThreads = threads ?? Environment.string("PUFA_THREADS").flatMap(Int.init) ?? 4
+        config.server.eventThreads = try threads ?? Environment.int("PUFA_THREADS") ?? 4
         config.secureCookies = secureCookies || Environment.string("PUFA_SECURE_COOKIES") == "1"
         config.accessLog = !(noAccessLog || Environment.string("PUFA_ACCESS_LOG") == "0")
 
         let store = try Store.open(path: dataOptions.databasePath, now: nowMillis())
         let app = try App(configuration: config, store: store, logger: logger)
-        try createFirstAdmin(app, logger: logger)
         try app.start()
+        try createFirstAdmin(app, logger: logger)
+        try importStarterQuestions(app, logger: logger)
         logger.info("Pufa is serving http://\(config.server.host):\(app.port) with data in \(dataOptions.directory)")
         waitForTerminationSignal()
         logger.info("shutting down: finishing in-flight requests")
@@ -83,5 +86,16 @@ extension Serve {
         FileManager.default.createFile(atPath: file, contents: Data((password + "\n").utf8),
                                        attributes: [.posixPermissions: 0o600])
         logger.notice("created the first admin account: user \(created.username), password \(password) (also in \(file); change it after signing in)")
+    }
+}
+
+extension Serve {
+    /// On first start (no bank yet) the shipped Questions/ are imported, all or nothing.
+    func importStarterQuestions(_ app: App, logger: Logger) throws {
+        let dir = questionsDir ?? Environment.string("PUFA_QUESTIONS") ?? "Questions"
+        guard try app.store.banks().isEmpty, FileManager.default.fileExists(atPath: dir) else { return }
+        let reports = try app.questions.importBanks(try parseAll([dir]), dryRun: false, editor: cliEditor)
+        let added = reports.map(\.plan.added).reduce(0, +)
+        logger.info("imported the starter question bank: \(added) questions in \(reports.count) banks from \(dir)")
     }
 }

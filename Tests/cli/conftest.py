@@ -12,6 +12,7 @@ import signal
 import socket
 import sqlite3
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -79,16 +80,18 @@ def pufa(binary, tmp_path, data) -> Runner:
 
 
 class Server:
-    """One `pufa serve` process; its stderr (the log) goes to a file that tests read."""
+    """One `pufa serve` process; its stderr (the log, and any error) goes to a file that tests read as `log`."""
 
-    def __init__(self, binary: Path, cwd: Path, data: Path, port: int = 0, env=None, args=()):
+    def __init__(self, binary: Path, cwd: Path, data: Path, port: int = 0, env=None, args=(), cpus=None):
         self.log_path = cwd / f"serve-{time.monotonic_ns()}.log"
         self.data = data
         self._log = open(self.log_path, "w")
+        self._out = open(self.log_path.with_suffix(".stdout"), "w")
         argv = [str(binary), "serve", "--data", str(data), "--port", str(port),
                 "--public-dir", str(REPO / "Public"), *args]
         self.proc = subprocess.Popen(argv, cwd=cwd, env=clean_env(**(env or {})), stdin=subprocess.DEVNULL,
-                                     stdout=self._log, stderr=subprocess.STDOUT)
+                                     stdout=self._out, stderr=self._log,
+                                     preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
         self.port = None
 
     @property
@@ -129,6 +132,7 @@ class Server:
             self.proc.kill()
             self.proc.wait(timeout=5)
         self._log.close()
+        self._out.close()
 
 
 def http_session() -> requests.Session:
@@ -153,14 +157,31 @@ def serve(binary, tmp_path, data):
     """Factory: serve(env=..., port=...) starts a server on `data` and waits until it listens."""
     started = []
 
-    def start(wait=True, port=0, env=None, data_dir=None, args=()):
-        server = Server(binary, tmp_path, data_dir or data, port=port, env=env, args=args)
+    def start(wait=True, port=0, env=None, data_dir=None, args=(), cpus=None):
+        server = Server(binary, tmp_path, data_dir or data, port=port, env=env, args=args, cpus=cpus)
         started.append(server)
         return server.wait_ready() if wait else server
 
     yield start
     for server in started:
         server.close()
+
+
+@pytest.fixture
+def busy_cpu():
+    """A CPU kept busy by a spinning process for the test's duration; returns its number.
+
+    A server pinned to it starts its threads late, which is how a loaded machine behaves."""
+    cpu = min(os.sched_getaffinity(0))
+    hog = subprocess.Popen([sys.executable, "-c",
+                            f"import os, time\nos.sched_setaffinity(0, {{{cpu}}})\nend = time.time() + 60\n"
+                            "while time.time() < end: pass"])
+    time.sleep(0.1)  # let it start spinning
+    try:
+        yield cpu
+    finally:
+        hog.kill()
+        hog.wait(timeout=5)
 
 
 def user_rows(db: Path) -> list[tuple]:

@@ -10,10 +10,13 @@ import { renderUsers } from './admin/users.js';
 import { renderUnits } from './admin/units.js';
 import { renderRegions } from './admin/regions.js';
 import { renderAudit } from './admin/audit.js';
+import { renderQuestions } from './admin/questions.js';
+import { clearQuestionRefs } from './admin/questions-data.js';
 import { clearRefs } from './admin/refs.js';
 
 const SECTIONS = [
   { id: 'overview', label: 'nav.overview', perm: 'console.access', render: renderOverview },
+  { id: 'questions', label: 'nav.questions', perm: 'questions.manage', render: renderQuestions },
   { id: 'users', label: 'nav.users', perm: 'users.manage', render: renderUsers },
   { id: 'units', label: 'nav.units', perm: 'console.access', render: renderUnits },
   { id: 'regions', label: 'nav.regions', perm: 'console.access', render: renderRegions },
@@ -64,6 +67,7 @@ function allowedSections() {
 function showLogin(notice) {
   session = null;
   clearRefs();
+  clearQuestionRefs();
   setUser(null);
   showNav(false);
   main.removeAttribute('aria-busy');
