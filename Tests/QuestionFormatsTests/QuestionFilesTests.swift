@@ -28,9 +28,18 @@ import Questions
         #expect(QuestionFiles.parse(pngBytes, filename: "photo.xlsx").reports("不是 xlsx 文件", at: "photo.xlsx:1"))
     }
 
-    @Test func giftMustBeUTF8() {
-        let gb = encoded("::t::题干{T}\n\n::u::第二题{F}\n", as: "GB18030")
-        #expect(QuestionFiles.parse(gb, filename: "gb.gift.txt").reports("UTF-8", at: "gb.gift.txt:1"))
+    @Test func giftSavedByChineseWindowsImportsLikeUTF8() throws {
+        let text = """
+            // @basis: 《中华人民共和国行政处罚法》第七条
+            ::t1::当事人有权进行陈述和申辩。{T####第七条规定公民、法人或者其他组织对行政机关所给予的行政处罚，享有陈述权、申辩权。}
+
+            // @basis: 《中华人民共和国行政处罚法》第十条
+            ::t2::限制人身自由的行政处罚可以由地方性法规设定。{F####限制人身自由的行政处罚，只能由法律设定。}
+
+            """
+        let utf8 = QuestionFiles.parse(Array(text.utf8), filename: "u.gift.txt")
+        let gb = QuestionFiles.parse(encoded(text, as: "GB18030"), filename: "u.gift.txt")
+        #expect(try utf8.get().questions.map(\.content) == gb.get().questions.map(\.content))
     }
 
     @Test func formatsAreDetectedByNameThenContent() {
