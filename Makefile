@@ -34,6 +34,7 @@ test-browser: build
 bench:
 	@scripts/install-deps.sh --bench
 	Benchmarks/run.sh
+	Benchmarks/questions.sh
 
 clean:
 	rm -rf .build

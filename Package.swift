@@ -57,6 +57,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // `make bench`: question import and search on a generated bank (not part of `make test`).
+        .executableTarget(name: "QuestionBench", dependencies: ["Database", "Persistence", "QuestionFormats", "Questions", "WebAPI"],
+                          path: "Benchmarks/QuestionBench"),
+
         // A raw-socket HTTP client for tests: sends exactly the bytes given (URLSession would normalize paths).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 

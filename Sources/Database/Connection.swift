@@ -51,6 +51,9 @@ public final class Connection {
         // Before anything else, so that even the next pragmas wait for a lock instead of failing.
         sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
         try execute("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;")
+        // 32 MiB of page cache (SQLite's default is 2 MiB): large imports and index merges stay in memory
+        // instead of spilling and re-reading pages.
+        try execute("PRAGMA cache_size = -32768;")
         guard !readOnly else { return }
         let mode = try scalar("PRAGMA journal_mode = WAL")
         // An in-memory database answers "memory"; any file must really be in WAL.

@@ -145,7 +145,12 @@ public enum Migrations {
             PRIMARY KEY (audience, question_id)
         ) WITHOUT ROWID;
 
-        -- Chinese full-text search: trigram tokens match any substring of three or more characters.
-        CREATE VIRTUAL TABLE question_search USING fts5(stem, options, explanation, basis, tokenize = 'trigram');
+        -- Chinese search (see SearchText): the normalized searchable text of each question's current version, and
+        -- a contentless FTS5 index of its adjacent-character pairs; a query needs all its pairs, then the substring.
+        CREATE TABLE question_text (
+            question_id INTEGER PRIMARY KEY REFERENCES questions(id),
+            body TEXT NOT NULL
+        );
+        CREATE VIRTUAL TABLE question_grams USING fts5(grams, tokenize = 'unicode61', detail = none, content = '');
         """)
 }

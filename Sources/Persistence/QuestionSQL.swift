@@ -44,10 +44,17 @@ enum QuestionSQL {
     static let insertTopic = "INSERT OR IGNORE INTO question_topics (question_id, topic) VALUES (?, ?)"
     static let deleteAudiences = "DELETE FROM question_audiences WHERE question_id = ?"
     static let insertAudience = "INSERT OR IGNORE INTO question_audiences (question_id, audience) VALUES (?, ?)"
-    static let deleteSearch = "DELETE FROM question_search WHERE rowid = ?"
-    static let insertSearch = "INSERT INTO question_search (rowid, stem, options, explanation, basis) VALUES (?, ?, ?, ?, ?)"
+    static let searchBody = "SELECT body FROM question_text WHERE question_id = ?"
+    static let upsertSearchBody = """
+        INSERT INTO question_text (question_id, body) VALUES (?, ?)
+        ON CONFLICT (question_id) DO UPDATE SET body = excluded.body
+        """
+    /// Contentless FTS5 rows are removed by replaying the indexed text with the 'delete' command.
+    static let deleteGrams = "INSERT INTO question_grams (question_grams, rowid, grams) VALUES ('delete', ?, ?)"
+    static let insertGrams = "INSERT INTO question_grams (rowid, grams) VALUES (?, ?)"
 
     static let all = [byId, byExternalId, byFingerprint, versions, bankByName, bankById, insertBank, updateBank, banks,
                       categoryByPath, insertCategory, categoryPaths, insertQuestion, updateQuestion, currentVersion,
-                      insertVersion, deleteTopics, insertTopic, deleteAudiences, insertAudience, deleteSearch, insertSearch]
+                      insertVersion, deleteTopics, insertTopic, deleteAudiences, insertAudience, searchBody, upsertSearchBody,
+                      deleteGrams, insertGrams]
 }

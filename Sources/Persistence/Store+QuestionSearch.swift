@@ -2,22 +2,21 @@ import Database
 import Questions
 
 extension Store {
-    /// Filters and full-text search. Text of three or more characters uses the FTS5 trigram index; shorter text
-    /// (a two-character Chinese word such as 离婚) falls back to LIKE over the same columns.
+    /// Filters and Chinese full-text search over stems, options, explanations and bases (see `SearchText`).
     public func search(_ query: QuestionQuery) throws -> QuestionPage {
         var clauses: [String] = []
         var args: [any SQLBindable] = []
-        if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            if text.count >= 3 {
-                clauses.append("q.id IN (SELECT rowid FROM question_search WHERE question_search MATCH ?)")
-                args.append("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
-            } else {
-                let like = "%" + escapeLike(text) + "%"
+        if let text = query.text.map(SearchText.normalize), !text.isEmpty {
+            if let match = SearchText.matchExpression(text) {
+                // All the bigrams through the index, then the whole query as a substring of the normalized text.
                 clauses.append("""
-                    q.id IN (SELECT rowid FROM question_search WHERE stem LIKE ? ESCAPE '\\' OR options LIKE ? ESCAPE '\\'
-                             OR explanation LIKE ? ESCAPE '\\' OR basis LIKE ? ESCAPE '\\')
+                    q.id IN (SELECT g.rowid FROM question_grams g JOIN question_text t ON t.question_id = g.rowid
+                             WHERE question_grams MATCH ? AND instr(t.body, ?) > 0)
                     """)
-                args += [like, like, like, like]
+                args += [match, text]
+            } else {
+                clauses.append("q.id IN (SELECT question_id FROM question_text WHERE instr(body, ?) > 0)")
+                args.append(text)
             }
         }
         if let type = query.type { clauses.append("q.type = ?"); args.append(type.rawValue) }
@@ -42,8 +41,13 @@ extension Store {
         let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         return try pool.read { db in
             let total = try db.scalar("SELECT count(*) FROM questions q \(filter)", args).int ?? 0
-            let rows = try db.query("SELECT \(QuestionSQL.columns) \(QuestionSQL.fromCurrent) \(filter) ORDER BY q.id LIMIT ? OFFSET ?",
-                                    args + [query.pageSize, (query.page - 1) * query.pageSize])
+            // Page over ids first (indexes only), then load the page's content: sorting thousands of matches
+            // with their JSON attached was the slow part.
+            let rows = try db.query("""
+                SELECT \(QuestionSQL.columns) \(QuestionSQL.fromCurrent)
+                WHERE q.id IN (SELECT q.id FROM questions q \(filter) ORDER BY q.id LIMIT ? OFFSET ?)
+                ORDER BY q.id
+                """, args + [query.pageSize, (query.page - 1) * query.pageSize])
             return QuestionPage(items: rows.compactMap(Self.storedQuestion), total: total, page: query.page,
                                 pageSize: query.pageSize)
         }

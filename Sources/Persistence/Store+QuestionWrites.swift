@@ -49,12 +49,15 @@ extension Store {
         if version > 1 {
             try db.run(QuestionSQL.deleteTopics, [id])
             try db.run(QuestionSQL.deleteAudiences, [id])
-            try db.run(QuestionSQL.deleteSearch, [id])
+            if let old = try db.scalar(QuestionSQL.searchBody, [id]).string {
+                try db.run(QuestionSQL.deleteGrams, [id, SearchText.bigrams(old).joined(separator: " ")])
+            }
         }
         for topic in content.topics { try db.run(QuestionSQL.insertTopic, [id, topic]) }
         for audience in content.audiences { try db.run(QuestionSQL.insertAudience, [id, audience]) }
-        try db.run(QuestionSQL.insertSearch, [id, content.stem, content.options.joined(separator: "\n"), content.explanation,
-                                              content.basis])
+        let index = SearchText.indexText(content)
+        try db.run(QuestionSQL.upsertSearchBody, [id, index.normalized])
+        try db.run(QuestionSQL.insertGrams, [id, index.grams])
     }
 
     /// The id of a category path, creating it and its ancestors when missing.

@@ -1,21 +1,23 @@
 extension QuestionContent {
-    /// A canonical text of everything that defines the question, used to spot identical questions and to
-    /// store the version. Two contents are the same question exactly when their fingerprints are equal.
-    public var canonicalText: String {
-        var parts: [String] = [type.rawValue, stem, options.joined(separator: "\u{1F}"), keyText, explanation, basis, quote,
-                               category, topics.joined(separator: "\u{1F}"), String(difficulty),
-                               audiences.joined(separator: "\u{1F}"), rubric.joined(separator: "\u{1F}"),
-                               points.map(String.init) ?? ""]
-        parts = parts.map { $0.replacingAll("\u{1E}", with: " ") }
-        return parts.joined(separator: "\u{1E}")
+    /// The fields that define the question, in a fixed order. Two contents are the same question exactly
+    /// when these are equal; the fingerprint hashes them.
+    var canonicalParts: [String] {
+        [type.rawValue, stem, options.joined(separator: "\u{1F}"), keyText, explanation, basis, quote, category,
+         topics.joined(separator: "\u{1F}"), String(difficulty), audiences.joined(separator: "\u{1F}"),
+         rubric.joined(separator: "\u{1F}"), points.map(String.init) ?? ""]
     }
 
-    /// 128 bits of FNV-1a over the canonical text, as hex.
+    /// 128 bits of FNV-1a over the canonical fields (UTF-8, each followed by a record separator), as hex.
     public var fingerprint: String {
         var h1: UInt64 = 0xcbf2_9ce4_8422_2325, h2: UInt64 = 0x8422_2325_cbf2_9ce4
-        for byte in canonicalText.utf8 {
+        func mix(_ byte: UInt8) {
             h1 = (h1 ^ UInt64(byte)) &* 0x100_0000_01b3
             h2 = (h2 ^ UInt64(byte)) &* 0x100_0000_01b3 &+ 0x9e37_79b9
+        }
+        for part in canonicalParts {
+            var part = part
+            part.withUTF8 { for byte in $0 { mix(byte) } }
+            mix(0x1E)
         }
         return String(h1, radix: 16) + String(h2, radix: 16)
     }
@@ -30,8 +32,3 @@ extension QuestionContent {
     }
 }
 
-extension String {
-    func replacingAll(_ target: Character, with replacement: Character) -> String {
-        String(map { $0 == target ? replacement : $0 })
-    }
-}

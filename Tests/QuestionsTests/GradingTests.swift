@@ -151,3 +151,19 @@ import Testing
         #expect(a.fingerprint != b.fingerprint && a.fingerprint != c.fingerprint && a.fingerprint == source(nil, "题", line: 2).content.fingerprint)
     }
 }
+
+@Suite struct SearchTextTests {
+    @Test func textIsNormalizedBeforeIndexing() {
+        #expect(SearchText.normalize("《行政处罚法》第十条， ＡＢ c") == "行政处罚法第十条abc")
+    }
+
+    @Test func bigramsAreDistinctAdjacentPairs() {
+        #expect(SearchText.bigrams("离婚离婚") == ["离婚", "婚离"])
+        #expect(SearchText.bigrams("离").isEmpty)
+    }
+
+    @Test func aQueryNeedsEveryOneOfItsBigrams() {
+        #expect(SearchText.matchExpression("行政处罚") == "\"行政\" AND \"政处\" AND \"处罚\"")
+        #expect(SearchText.matchExpression("罚") == nil)
+    }
+}

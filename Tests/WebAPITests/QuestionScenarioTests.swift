@@ -115,6 +115,11 @@ import TestSupport
                                     body: [UInt8](try JSONSerialization.data(withJSONObject: body)))
         #expect(saved.status == 200)
         #expect(saved.json["version"] as? Int == 2)
+        let search = { (word: String) in
+            try editor.get("/api/v1/questions?q=" + word.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!).json["total"] as? Int
+        }
+        #expect(try search("修改后的解析") == 1, "the search index follows the new version")
+        #expect(try search("第十条第二款") == 0, "and forgets the old one")
         let stale = try editor.send("PUT", "/api/v1/questions/\(id)", headers: [("Content-Type", "application/json")],
                                     body: [UInt8](try JSONSerialization.data(withJSONObject: body)))
         #expect(stale.status == 409)

@@ -79,6 +79,15 @@ def doors(base, out, width, phone):
             shoot(d, out / f"admin-{section}-{width}.png")
         d.find_element(By.CSS_SELECTOR, "#audit-table details summary").click()
         shoot(d, out / f"admin-audit-open-{width}.png")
+        for name, hash_, ready in (("questions", "questions", "#questions-table"),
+                                   ("questions-search", "questions?q=离婚&type=single", "#questions-table"),
+                                   ("question-new", "questions?view=new", "#question-form"),
+                                   ("question-edit", "questions?view=edit&id=1", "#question-history-table"),
+                                   ("questions-import", "questions?view=import", "#import-form"),
+                                   ("questions-export", "questions?view=export", "#export-link")):
+            d.get(base + "/admin#/" + hash_)
+            visible(d, ready)
+            shoot(d, out / f"admin-{name}-{width}.png")
         d.get(base + "/admin#/users")
         visible(d, "#users-table")
         d.find_element(By.CSS_SELECTOR, "#create-user").click()

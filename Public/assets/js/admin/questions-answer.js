@@ -37,7 +37,11 @@ export function answerEditor(question, onChange) {
     optionsBox.hidden = !hasOptions();
     const rows = state.options.map(function (text, i) {
       const id = 'q-option-' + i;
-      const input = h('input', { type: 'text', id: id, name: 'option', value: text, autocomplete: 'off', 'data-index': i });
+      // A text area of one row that grows: long options stay readable while they are edited.
+      const input = h('textarea', { id: id, name: 'option', rows: 1, value: text, 'data-index': i, class: 'q-option-text' });
+      input.addEventListener('keydown', function (event) {
+        if (event.key === 'Enter') event.preventDefault();  // an option is one line
+      });
       input.addEventListener('input', function () {
         state.options[i] = input.value;
         relabelKeys();
@@ -55,6 +59,8 @@ export function answerEditor(question, onChange) {
       h('legend', { i18n: 'questions.options' }),
       h('p', { class: 'hint', i18n: 'questions.optionsHint', args: { min: MIN_OPTIONS, max: MAX_OPTIONS } }),
       rows, add);
+    const areas = optionsBox.querySelectorAll('textarea');
+    for (let i = 0; i < areas.length; i++) fitTextArea(areas[i]);
   }
 
   function addOption() {
@@ -168,7 +174,7 @@ export function answerEditor(question, onChange) {
   function read() {
     const out = { options: [], answer: null, rubric: [], points: null };
     if (hasOptions()) {
-      out.options = state.options.map(function (o) { return o.trim(); });
+      out.options = state.options.map(function (o) { return o.replace(/\s*[\r\n]+\s*/g, ' ').trim(); });
       out.answer = state.choice.filter(function (k) { return k < state.options.length; }).sort(byNumber).map(letter).join('');
     } else if (state.type === 'judge') {
       out.answer = state.judge;
@@ -221,4 +227,11 @@ export function answerEditor(question, onChange) {
 
 function byNumber(a, b) {
   return a - b;
+}
+
+/** Sizes a text area to its text (up to 640 px); does nothing until it is on the page. */
+export function fitTextArea(area) {
+  if (!area.offsetParent) return;
+  area.style.height = 'auto';
+  area.style.height = Math.min(area.scrollHeight + 2, 640) + 'px';
 }

@@ -51,6 +51,8 @@ function draw(box, ctx, question, refs, params, reload) {
   qf.form.appendChild(h('div', { class: 'q-form-footer' }, errorBox,
     h('div', { class: 'form-actions' }, submit, h('a', { class: 'btn', href: listHash(), i18n: 'cancel' }))));
   preview.update(qf.read());
+  // What the form held when loaded or last saved: saving it again unchanged would only add an identical version.
+  let savedShape = shape(qf.read());
   const jump = h('button', { type: 'button', class: 'btn btn-small q-jump', i18n: 'questions.jumpToPreview', onclick: function () {
     preview.panel.scrollIntoView();
     preview.panel.setAttribute('tabindex', '-1');
@@ -86,6 +88,11 @@ function draw(box, ctx, question, refs, params, reload) {
       return;
     }
     const input = qf.read();
+    if (!isNew && shape(input) === savedShape) {
+      hideError(errorBox);
+      announce(t('questions.nothingChanged'));
+      return;
+    }
     if (!isNew) input.expectedVersion = current.version;
     hideError(errorBox);
     withBusy(submit, function () {
@@ -98,6 +105,7 @@ function draw(box, ctx, question, refs, params, reload) {
         return;
       }
       announce(t('questions.saved', { n: saved.version }));
+      savedShape = shape(input);
       qf.form.elements.note.value = '';
       if (saved.versions) {
         current = saved;
@@ -111,6 +119,13 @@ function draw(box, ctx, question, refs, params, reload) {
       else showProblems(errorBox, [describeError(err)], true);
     });
   });
+}
+
+function shape(input) {
+  const copy = Object.assign({}, input);
+  delete copy.note;
+  delete copy.expectedVersion;
+  return JSON.stringify(copy);
 }
 
 function bankName(banks, id) {

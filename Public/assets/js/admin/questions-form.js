@@ -3,7 +3,7 @@
 // read() gives the body the API takes; problems() what must be fixed first, each with the field to focus.
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { answerEditor } from './questions-answer.js';
+import { answerEditor, fitTextArea } from './questions-answer.js';
 import { TYPES, STATUSES, AUDIENCES, DIFFICULTIES, blankCount, splitTopics, charCount } from './questions-data.js';
 
 const MAX_STEM = 4000;
@@ -147,7 +147,7 @@ export function questionForm(question, refs, defaults, onChange) {
   }
 
   // Long explanations and quotes are the norm: text areas grow with their text instead of scrolling.
-  form.addEventListener('input', function (event) { if (event.target.tagName === 'TEXTAREA') fit(event.target); });
+  form.addEventListener('input', function (event) { if (event.target.tagName === 'TEXTAREA') fitTextArea(event.target); });
 
   changed();
   return {
@@ -157,7 +157,7 @@ export function questionForm(question, refs, defaults, onChange) {
     /** Sizes every text area to its text; call once the form is in the page. */
     fitText: function () {
       const areas = form.querySelectorAll('textarea');
-      for (let i = 0; i < areas.length; i++) fit(areas[i]);
+      for (let i = 0; i < areas.length; i++) fitTextArea(areas[i]);
     },
   };
 }
@@ -167,12 +167,6 @@ function bankField(banks, selected) {
     h('select', { id: 'q-bank', name: 'bankId', 'aria-required': 'true' },
       h('option', { value: '', i18n: 'questions.chooseBank' }),
       banks.map(function (b) { return h('option', { value: b.id, selected: String(b.id) === String(selected), text: b.name }); })));
-}
-
-function fit(area) {
-  if (!area.offsetParent) return;
-  area.style.height = 'auto';
-  area.style.height = Math.min(area.scrollHeight + 2, 640) + 'px';
 }
 
 function checked(form, name) {

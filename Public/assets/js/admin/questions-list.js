@@ -138,7 +138,7 @@ function drawList(box, data, refs, filter) {
   const banks = {};
   refs.banks.forEach(function (b) { banks[b.id] = b.name; });
   const columns = [
-    { label: 'questions.colType', class: 'nowrap', cell: function (q) { return h('span', { class: 'chip chip-type', i18n: 'qtype.' + q.type }); } },
+    { label: 'questions.colType', class: 'nowrap q-cell-meta', cell: function (q) { return h('span', { class: 'chip chip-type', i18n: 'qtype.' + q.type }); } },
     { label: 'questions.colStem', class: 'q-stem-cell', cell: function (q) {
       return [
         h('a', { href: editHash(q.id), class: 'q-stem-link', title: q.stem, text: truncate(q.stem) }),
@@ -146,12 +146,12 @@ function drawList(box, data, refs, filter) {
       ];
     } },
     { label: 'questions.colBasis', class: 'q-basis-cell', cell: function (q) { return q.basis || ''; } },
-    { label: 'questions.colDifficulty', class: 'nowrap', cell: function (q) { return h('span', { i18n: 'difficulty.' + q.difficulty }); } },
-    { label: 'questions.colStatus', class: 'nowrap', cell: function (q) {
+    { label: 'questions.colDifficulty', class: 'nowrap q-cell-meta q-cell-difficulty', cell: function (q) { return h('span', { i18n: 'difficulty.' + q.difficulty }); } },
+    { label: 'questions.colStatus', class: 'nowrap q-cell-meta', cell: function (q) {
       return h('span', { class: 'badge qstatus-' + q.status, i18n: 'qstatus.' + q.status });
     } },
-    { label: 'questions.colVersion', class: 'nowrap', cell: function (q) { return h('span', { i18n: 'questions.versionN', args: { n: q.version } }); } },
-    { label: 'questions.colActions', class: 'actions', cell: function (q) {
+    { label: 'questions.colVersion', class: 'nowrap q-cell-meta', cell: function (q) { return h('span', { i18n: 'questions.versionN', args: { n: q.version } }); } },
+    { label: 'questions.colActions', class: 'actions q-cell-actions', cell: function (q) {
       return h('a', { class: 'btn btn-small', href: editHash(q.id), 'data-action': 'edit', i18n: 'questions.edit',
         args: { id: q.id }, i18nAttr: { 'aria-label': 'questions.editLabel' } });
     } },
