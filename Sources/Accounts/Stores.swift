@@ -59,6 +59,8 @@ public protocol AccountStore: Sendable {
     func recordLogin(userId: Int, session: Session, now: Int64) throws
 
     func session(digest: String) throws -> Session?
+    /// The session and its user in one lookup (every signed-in request does this).
+    func sessionWithUser(digest: String) throws -> (session: Session, user: User)?
     func extendSession(digest: String, expiresAt: Int64) throws
     func deleteSession(digest: String) throws
 

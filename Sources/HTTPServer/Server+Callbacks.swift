@@ -35,8 +35,10 @@ let accessHandler: MHD_AccessHandlerCallback = { cls, connection, url, method, _
         collectValues(connection, into: exchange)
         if let length = exchange.headers["Content-Length"].flatMap(Int.init),
            length > server.configuration.maxBodyBytes {
-            // Refuse before reading: the body never reaches memory.
-            return server.send(server.tooLarge(), on: connection)
+            // Up to a few times the limit the body is read and dropped, so the client (mid-upload) can read the 413;
+            // beyond that the answer goes out at once and the connection closes.
+            if length > server.configuration.maxBodyBytes * 4 { return server.send(server.tooLarge(), on: connection) }
+            exchange.tooLarge = true
         }
         return MHD_Result.YES
     }
@@ -139,8 +141,9 @@ extension Server {
     }
 
     func clientAddress(_ connection: OpaquePointer) -> String {
-        var buffer = [CChar](repeating: 0, count: 64)
-        guard pufa_mhd_client_ip(connection, &buffer, 64) == 0 else { return "unknown" }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
+            guard pufa_mhd_client_ip(connection, buffer.baseAddress, 64) == 0 else { return "unknown" }
+            return String(cString: buffer.baseAddress!)
+        }
     }
 }

@@ -27,6 +27,10 @@ enum AccountSQL {
     static let sessionByDigest = """
         SELECT token_digest, user_id, created_at, expires_at, csrf_token FROM sessions WHERE token_digest = ?
         """
+    static let sessionWithUser = """
+        SELECT s.token_digest, s.user_id, s.created_at AS session_created_at, s.expires_at, s.csrf_token, \(userColumns)
+        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_digest = ?
+        """
     static let extendSession = "UPDATE sessions SET expires_at = ? WHERE token_digest = ?"
     static let deleteSession = "DELETE FROM sessions WHERE token_digest = ?"
     static let deleteUserSessions = "DELETE FROM sessions WHERE user_id = ?"
@@ -61,7 +65,7 @@ enum AccountSQL {
     /// Every statement above, for the test that prepares each against a migrated database.
     static let all: [String] = [
         userById, credentials, insertUser, insertRole, deleteRoles, updateUser, updatePassword, countActiveAdmins,
-        recordLogin, insertSession, sessionByDigest, extendSession, deleteSession, deleteUserSessions,
+        recordLogin, insertSession, sessionByDigest, sessionWithUser, extendSession, deleteSession, deleteUserSessions,
         deleteExpiredSessions, accountFailures, addressFailures, insertFailure, clearAccountFailures, pruneFailures,
         insertAudit, auditPage, auditCount, units, unitById, insertUnit, regions, regionById, insertRegion,
         getSetting, putSetting,

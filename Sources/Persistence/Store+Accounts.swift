@@ -116,6 +116,17 @@ extension Store: AccountStore {
         }
     }
 
+    public func sessionWithUser(digest: String) throws -> (session: Session, user: User)? {
+        try pool.read { db in
+            try db.queryOne(AccountSQL.sessionWithUser, [digest]).map { row in
+                (Session(tokenDigest: row.string("token_digest") ?? "", userId: row.int("user_id") ?? 0,
+                         createdAt: row.int64("session_created_at") ?? 0, expiresAt: row.int64("expires_at") ?? 0,
+                         csrfToken: row.string("csrf_token") ?? ""),
+                 Self.user(row))
+            }
+        }
+    }
+
     public func extendSession(digest: String, expiresAt: Int64) throws {
         try pool.write { try $0.run(AccountSQL.extendSession, [expiresAt, digest]) }
     }

@@ -29,13 +29,16 @@ extension Store: QuestionStore {
     }
 
     func apply(_ db: Connection, _ plan: ImportPlan, bank: ParsedBank, editor: Editor, now: Int64) throws -> ImportOutcome {
-            let bankId = try ensureBank(db, bank, now: now)
+            // A bank is created only for questions it will hold: re-importing an export under another file name
+            // (which names the bank) must not leave an empty bank behind.
+            let bankId = plan.added > 0 ? try ensureBank(db, bank, now: now)
+                : try db.scalar(QuestionSQL.bankByName, [bank.name]).int
             var categories: [String: Int?] = [:]
             for item in plan.items {
                 let q = item.question
                 switch item.action {
                 case .add:
-                    _ = try insert(db, q.content, bankId: bankId, externalId: q.externalId, status: q.status,
+                    _ = try insert(db, q.content, bankId: bankId ?? 0, externalId: q.externalId, status: q.status,
                                    editor: editor, now: now, categories: &categories)
                 case .newVersion(let id):
                     _ = try update(db, id: id, content: q.content, status: q.status, note: "imported from \(q.location.file)",
@@ -44,7 +47,7 @@ extension Store: QuestionStore {
                     continue
                 }
             }
-            try audit(db, editor.actor, "questions.import", "question_bank", String(bankId), before: nil,
+            try audit(db, editor.actor, "questions.import", "question_bank", bankId.map(String.init), before: nil,
                       after: Self.json(["bank": bank.name, "added": String(plan.added), "changed": String(plan.changed),
                                         "duplicates": String(plan.duplicates)]), now: now)
             return ImportOutcome(bankId: bankId, added: plan.added, changed: plan.changed, unchanged: plan.unchanged,
@@ -101,6 +104,8 @@ extension Store: QuestionStore {
                 throw QuestionError.notFound(id)
             }
             guard before.version == expectedVersion else { throw QuestionError.staleVersion(current: before.version) }
+            // Saving without a change makes no version: history only records real edits.
+            if before.content.fingerprint == content.fingerprint && before.status == status { return before }
             var categories: [String: Int?] = [:]
             _ = try update(db, id: id, content: content, status: status, note: note, editor: editor, now: now,
                            categories: &categories)

@@ -138,13 +138,14 @@ public struct Editor: Sendable, Equatable {
 
 /// What an applied import did.
 public struct ImportOutcome: Sendable, Equatable {
-    public var bankId: Int
+    /// nil when nothing was added and no bank of that name existed: an import that adds nothing creates no bank.
+    public var bankId: Int?
     public var added: Int
     public var changed: Int
     public var unchanged: Int
     public var duplicates: Int
 
-    public init(bankId: Int, added: Int, changed: Int, unchanged: Int, duplicates: Int) {
+    public init(bankId: Int?, added: Int, changed: Int, unchanged: Int, duplicates: Int) {
         self.bankId = bankId
         self.added = added
         self.changed = changed

@@ -62,9 +62,9 @@ public final class AccountService: Sendable {
     /// The user behind a session cookie; extends the session's idle expiry as a side effect.
     public func resolve(token: String) throws -> Resolution {
         let now = clock.nowMillis()
-        guard let session = try store.session(digest: Sodium.digest(token)) else { return .none }
+        guard let (session, user) = try store.sessionWithUser(digest: Sodium.digest(token)) else { return .none }
         if policy.isExpired(session, now: now) { return .expired }
-        guard let user = try store.user(id: session.userId), !user.disabled else { return .none }
+        guard !user.disabled else { return .none }
         if let extended = policy.touch(session, now: now) {
             try store.extendSession(digest: session.tokenDigest, expiresAt: extended)
         }

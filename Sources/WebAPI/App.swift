@@ -75,6 +75,7 @@ struct Handlers: Sendable {
     let logger: Logger
     let metrics: RequestMetrics
     let questions: QuestionService
+    let health = HealthProbe()
     let server: Box<Server>
     let openAPI: Box<[UInt8]>
 }

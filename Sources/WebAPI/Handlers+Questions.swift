@@ -32,7 +32,7 @@ extension Handlers {
 
     func handleCreateQuestion(_ request: Request, _ context: AppContext) throws -> Response {
         let body = try request.decode(QuestionBody.self)
-        guard let bankId = body.bankId else { throw HTTPError.unprocessable("bankId is required") }
+        guard let bankId = body.bankId else { throw HTTPError.unprocessable("请选择题库 / bankId is required") }
         let q = try questions.create(try body.content(), bankId: bankId, status: body.status ?? .draft, editor: context.editor)
         return .json(QuestionDTO(q), status: 201)
     }
@@ -41,7 +41,7 @@ extension Handlers {
         let id = try request.intParameter("id")
         let body = try request.decode(QuestionBody.self)
         guard let expected = body.expectedVersion else {
-            throw HTTPError.unprocessable("expectedVersion is required: the version you started editing from")
+            throw HTTPError.unprocessable("缺少 expectedVersion（开始编辑时的版本号）/ expectedVersion is required: the version you started editing from")
         }
         guard let current = try store.question(id: id) else { throw QuestionError.notFound(id) }
         let q = try questions.update(id: id, content: try body.content(), status: body.status ?? current.status,

@@ -1,15 +1,18 @@
 import Foundation
 import HTTPServer
+import Synchronization
 
 extension Handlers {
     struct Health: Encodable { var status: String; var database: String }
 
     func handleHealth(_ request: Request, _ context: AppContext) throws -> Response {
-        do {
-            _ = try store.pool.read { try $0.scalar("SELECT 1") }
-            return .json(Health(status: "ok", database: "ok"))
-        } catch {
-            return .json(Health(status: "degraded", database: "\(error)"), status: 503)
+        health.response {
+            do {
+                _ = try store.pool.read { try $0.scalar("SELECT 1") }
+                return .json(Health(status: "ok", database: "ok"))
+            } catch {
+                return .json(Health(status: "degraded", database: "\(error)"), status: 503)
+            }
         }
     }
 
@@ -41,5 +44,20 @@ extension Handlers {
     func handleOpenAPI(_ request: Request, _ context: AppContext) throws -> Response {
         Response(status: 200, headers: Headers([("Content-Type", "application/json; charset=utf-8")]),
                  body: .bytes(openAPI.value ?? []))
+    }
+}
+
+/// Remembers the last health answer for a second: probes and load balancers may ask thousands of times a second,
+/// and the database needs checking far less often than that.
+final class HealthProbe: Sendable {
+    private let last = Mutex<(at: ContinuousClock.Instant, response: Response)?>(nil)
+    let maxAge: Duration = .seconds(1)
+
+    func response(_ check: () -> Response) -> Response {
+        let now = ContinuousClock.now
+        if let cached = last.withLock({ $0 }), now - cached.at < maxAge { return cached.response }
+        let fresh = check()
+        last.withLock { $0 = (now, fresh) }
+        return fresh
     }
 }

@@ -28,13 +28,20 @@ import TestSupport
         #expect(response.errorCode == "unsupported_media_type")
     }
 
-    @Test func anAnnouncedOversizeBodyIsRefusedBeforeReading() throws {
+    @Test func anAnnouncedOversizeBodyGetsA413TheClientCanRead() throws {
         let app = try TestApp(maxBodyBytes: 1024)
         let admin = try app.admin()
         let response = try admin.send("POST", "/api/v1/units", headers: [("Content-Type", "application/json")],
                                       body: Array(("{\"name\":\"" + String(repeating: "x", count: 4000) + "\"}").utf8))
         #expect(response.status == 413)
         #expect(response.errorCode == "payload_too_large")
+    }
+
+    @Test func aHugeAnnouncedBodyIsRefusedWithoutReadingIt() throws {
+        let app = try TestApp(maxBodyBytes: 1024)
+        let head = "POST /api/v1/units HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 100000000\r\n\r\n"
+        let bytes = try RawHTTPClient.exchange(port: app.port, bytes: Array(head.utf8))
+        #expect(String(decoding: bytes, as: UTF8.self).hasPrefix("HTTP/1.1 413"))
     }
 
     @Test func aChunkedOversizeBodyIsRefusedToo() throws {

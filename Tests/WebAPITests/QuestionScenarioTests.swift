@@ -61,6 +61,32 @@ import TestSupport
                 ["当事人有权进行陈述和申辩。", "当事人依法有权进行陈述和申辩。"])
     }
 
+    @Test func reimportingAnExportUnderAnotherNameCreatesNoEmptyBank() throws {
+        let app = try TestApp()
+        let editor = try app.signedIn([.editor])
+        _ = try importFile(editor, Self.bankYAML)
+        let csv = try editor.get("/api/v1/questions/export?format=csv")
+        let again = try editor.send("POST", "/api/v1/questions/import?filename=%E6%B5%8B%E8%AF%95%20(1).csv", body: csv.body)
+        #expect(again.status == 201)
+        #expect(again.json["unchanged"] as? Int == 2)
+        #expect((try editor.get("/api/v1/question-banks").json["items"] as? [Any])?.count == 1)
+    }
+
+    @Test func savingWithoutAChangeMakesNoNewVersion() throws {
+        let app = try TestApp()
+        let editor = try app.signedIn([.editor])
+        _ = try importFile(editor, Self.bankYAML)
+        let q = try #require((try editor.get("/api/v1/questions?type=judge").json["items"] as? [[String: Any]])?.first)
+        let body: [String: Any] = ["type": "judge", "stem": q["stem"]!, "answer": q["answer"]!, "explanation": q["explanation"]!,
+                                   "basis": q["basis"]!, "category": q["category"]!, "topics": q["topics"]!,
+                                   "difficulty": q["difficulty"]!, "audiences": q["audiences"]!, "quote": q["quote"]!,
+                                   "expectedVersion": 1]
+        let saved = try editor.send("PUT", "/api/v1/questions/\(q["id"] as! Int)", headers: [("Content-Type", "application/json")],
+                                    body: [UInt8](try JSONSerialization.data(withJSONObject: body)))
+        #expect(saved.status == 200)
+        #expect(saved.json["version"] as? Int == 1)
+    }
+
     @Test func aFileWithAnyBadQuestionImportsNothingAndSaysWhereAndWhy() throws {
         let app = try TestApp()
         let editor = try app.signedIn([.editor])
