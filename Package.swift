@@ -36,6 +36,9 @@ let package = Package(
         // Pure domain: values in, values out, no IO, no clock.
         .target(name: "Accounts"),
         .target(name: "Questions"),
+        .target(name: "Exams", dependencies: ["Questions"]),
+        // Moodle's quiz statistics (facility, discrimination, CIC…) over any mark matrix.
+        .target(name: "ItemAnalysis"),
         // Reading and writing question files: native YAML, GIFT, Moodle XML, CSV, XLSX. Parsing only, no storage.
         .target(name: "QuestionFormats", dependencies: [
             "Questions", "CXLSXWriter", .product(name: "Yams", package: "Yams"),
@@ -43,16 +46,16 @@ let package = Package(
         ]),
 
         // SQL for every store, migrations.
-        .target(name: "Persistence", dependencies: ["Database", "Accounts", "Questions"]),
+        .target(name: "Persistence", dependencies: ["Database", "Accounts", "Questions", "Exams"]),
 
         // Routes, DTOs, OpenAPI, wiring of a running application.
         .target(name: "WebAPI", dependencies: [
-            "HTTPServer", "Database", "Persistence", "Accounts", "Secrets", "Questions", "QuestionFormats",
+            "HTTPServer", "Database", "Persistence", "Accounts", "Secrets", "Questions", "QuestionFormats", "Exams",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         .executableTarget(name: "pufa", dependencies: [
-            "WebAPI", "Persistence", "Database", "Accounts", "Secrets", "Questions", "QuestionFormats",
+            "WebAPI", "Persistence", "Database", "Accounts", "Secrets", "Questions", "QuestionFormats", "ItemAnalysis",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -69,6 +72,8 @@ let package = Package(
         .testTarget(name: "DatabaseTests", dependencies: ["Database"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Secrets"]),
         .testTarget(name: "QuestionsTests", dependencies: ["Questions"]),
+        .testTarget(name: "ExamsTests", dependencies: ["Exams", "Questions"]),
+        .testTarget(name: "ItemAnalysisTests", dependencies: ["ItemAnalysis"]),
         .testTarget(name: "QuestionFormatsTests", dependencies: ["QuestionFormats", "Questions"]),
         .testTarget(name: "WebAPITests", dependencies: ["WebAPI", "HTTPServer", "Persistence", "Database", "Accounts",
                                                      "Questions", "QuestionFormats", "TestSupport"]),

@@ -13,9 +13,11 @@ public final class App: Sendable {
     public let store: Store
     public let accounts: AccountService
     public let questions: QuestionService
+    public let exams: ExamService
     let router: Router<AppContext>
     let handlers: Handlers
     private let server = Box<Server>()
+    private let stopping: Box<Bool> = { let b = Box<Bool>(); b.value = false; return b }()
 
     public init(configuration: AppConfiguration, store: Store, clock: AppClock = .system,
                 logger: Logger = Logger(label: "pufa")) throws {
@@ -26,8 +28,9 @@ public final class App: Sendable {
                                   addressSecret: secret, concurrentHashes: configuration.concurrentHashes)
         let metrics = RequestMetrics()
         questions = QuestionService(store: store, clock: clock)
+        exams = ExamService(store: store, clock: clock)
         handlers = Handlers(configuration: configuration, store: store, accounts: accounts, clock: clock, logger: logger,
-                            metrics: metrics, questions: questions, server: server, openAPI: Box())
+                            metrics: metrics, questions: questions, exams: exams, server: server, openAPI: Box())
         let files = try StaticFiles(root: configuration.publicDirectory,
                                     aliases: ["/": "index.html", "/exam": "exam.html", "/exam/": "exam.html",
                                               "/admin": "admin.html", "/admin/": "admin.html"],
@@ -42,17 +45,38 @@ public final class App: Sendable {
         router = api.router
     }
 
-    /// Starts listening. Returns once the socket is bound.
+    /// Starts listening and the background jobs. Returns once the socket is bound.
     public func start() throws {
         let server = Server(configuration: configuration.server, responder: router, logger: handlers.logger)
         try server.start()
         self.server.value = server
+        if configuration.sweepIntervalSeconds > 0 { startSweeper() }
+    }
+
+    /// Submits expired attempts every few seconds until shutdown.
+    func startSweeper() {
+        let exams = self.exams, logger = handlers.logger, stopping = self.stopping
+        let interval = configuration.sweepIntervalSeconds
+        let thread = Thread {
+            while !stopping.value! {
+                do {
+                    let n = try exams.sweep()
+                    if n > 0 { logger.info("deadline sweeper submitted \(n) attempts") }
+                } catch {
+                    logger.error("deadline sweeper: \(error)")
+                }
+                for _ in 0..<(interval * 10) where !stopping.value! { Thread.sleep(forTimeInterval: 0.1) }
+            }
+        }
+        thread.name = "pufa-sweeper"
+        thread.start()
     }
 
     public var port: UInt16 { server.value?.port ?? 0 }
 
     /// Stops accepting, finishes in-flight requests, then checkpoints the WAL.
     public func shutdown() {
+        stopping.value = true
         server.value?.shutdown()
         do { try store.pool.checkpoint() } catch { handlers.logger.error("WAL checkpoint failed: \(error)") }
         store.pool.close()
@@ -75,6 +99,7 @@ struct Handlers: Sendable {
     let logger: Logger
     let metrics: RequestMetrics
     let questions: QuestionService
+    let exams: ExamService
     let health = HealthProbe()
     let server: Box<Server>
     let openAPI: Box<[UInt8]>

@@ -16,6 +16,8 @@ public struct AppConfiguration: Sendable {
     public var passwordCost: PasswordHasher.Cost = .owaspMinimum
     /// Password hashes allowed at once; each costs ~19 MiB and a core for tens of milliseconds.
     public var concurrentHashes = 4
+    /// How often the deadline sweeper submits expired attempts (0 = never; tests call `sweep()` themselves).
+    public var sweepIntervalSeconds = 5
 
     public init(publicDirectory: URL) {
         self.publicDirectory = publicDirectory

@@ -1,4 +1,5 @@
 import Accounts
+import Exams
 import Questions
 import Database
 import HTTPServer
@@ -12,6 +13,8 @@ enum ErrorMapping {
         case let error as AccountError:
             return http(error)
         case let error as QuestionError:
+            return http(error)
+        case let error as ExamError:
             return http(error)
         case let error as DatabaseError where error.isBusy:
             return HTTPError(503, code: "busy", message: "The database is busy; try again", headers: [("Retry-After", "1")])
@@ -46,6 +49,24 @@ extension ErrorMapping {
         case .notFound, .bankNotFound: return HTTPError(404, code: "not_found", message: message)
         case .staleVersion: return HTTPError(409, code: "stale_version", message: message)
         case .importFailed: return HTTPError(422, code: "import_failed", message: message)
+        }
+    }
+}
+
+extension ErrorMapping {
+    static func http(_ error: ExamError) -> HTTPError {
+        let message = error.description
+        switch error {
+        case .invalid, .paper, .unknownUsers: return HTTPError(422, code: "validation_failed", message: message)
+        case .notFound: return HTTPError(404, code: "not_found", message: message)
+        case .alreadyPublished: return HTTPError(409, code: "exam_published", message: message)
+        case .notOpenYet: return HTTPError(409, code: "not_open_yet", message: message)
+        case .closed: return HTTPError(409, code: "closed", message: message)
+        case .noAttemptsLeft: return HTTPError(409, code: "no_attempts_left", message: message)
+        case .takenOver: return HTTPError(409, code: "taken_over", message: message)
+        case .deadlinePassed: return HTTPError(409, code: "deadline_passed", message: message)
+        case .notInProgress: return HTTPError(409, code: "not_in_progress", message: message)
+        case .forbidden: return HTTPError(403, code: "forbidden", message: message)
         }
     }
 }

@@ -7,6 +7,7 @@ enum Schemas {
     static var integer: [String: Any] { ["type": "integer"] }
     static var nullableInteger: [String: Any] { ["type": ["integer", "null"]] }
     static var boolean: [String: Any] { ["type": "boolean"] }
+    static var number: [String: Any] { ["type": "number"] }
     static var dateTime: [String: Any] { ["type": "string", "format": "date-time"] }
     static var role: [String: Any] { ["type": "string", "enum": ["admin", "editor", "organizer", "official", "resident"]] }
     static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
@@ -86,5 +87,42 @@ enum Schemas {
                                                                         required: ["id", "name", "questionCount"])]],
                            required: ["items"]),
         "CategoryList": object(["items": ["type": "array", "items": string]], required: ["items"]),
+        "Paper": ["description": "{\"fixed\":[{questionId,points}]} or {\"blueprint\":[{category,type,difficulty,count,points}]}",
+                  "type": "object"],
+        "ExamInput": object(["title": string, "year": integer, "opensAt": dateTime, "closesAt": dateTime,
+                             "durationMinutes": integer, "passPercent": number, "attemptsAllowed": integer,
+                             "counting": ["type": "string", "enum": ["highest", "last"]], "shuffleQuestions": boolean,
+                             "shuffleOptions": boolean, "multipleScoring": ["type": "string", "enum": ["allOrNothing", "partial"]],
+                             "review": ["type": "string", "enum": ["none", "score", "answersAfterClose", "answersImmediately"]],
+                             "paper": ref("Paper")],
+                            required: ["title", "year", "opensAt", "closesAt", "durationMinutes", "paper"]),
+        "Exam": object(["id": integer, "title": string, "status": ["type": "string", "enum": ["draft", "published"]],
+                        "opensAt": dateTime, "closesAt": dateTime, "durationMinutes": integer, "rosterCount": integer,
+                        "submittedCount": integer, "paper": ref("Paper")], required: ["id", "title", "status"]),
+        "ExamList": list("Exam"),
+        "RosterInput": object(["unitIds": ["type": "array", "items": integer], "usernames": ["type": "array", "items": string]],
+                              required: []),
+        "Roster": object(["items": ["type": "array", "items": object(["userId": integer, "username": string,
+                                                                       "displayName": string, "unitId": nullableInteger,
+                                                                       "unitName": string], required: ["userId", "username"])],
+                          "total": integer, "unitIds": ["type": "array", "items": integer]], required: ["items", "total"]),
+        "Report": object(["exam": ["type": "object"], "generatedAt": dateTime, "closed": boolean,
+                          "units": ["type": "array", "items": ["type": "object"]], "total": ["type": "object"],
+                          "candidates": ["type": "array", "items": ["type": "object"]]],
+                         required: ["exam", "units", "total", "candidates"]),
+        "MyExamList": object(["items": ["type": "array", "items": ["type": "object"]]], required: ["items"]),
+        "ClientInput": object(["clientId": string], required: ["clientId"]),
+        "Response": ["description": "One of {choice:[display positions]}, {judge:bool}, {blanks:[text]}, {text}",
+                     "type": "object"],
+        "AttemptView": object(["id": integer, "examId": integer, "state": string, "deadline": dateTime, "serverTime": dateTime,
+                               "items": ["type": "array", "items": ["type": "object"]], "lastSeq": integer],
+                              required: ["id", "state", "items", "serverTime"]),
+        "SaveInput": object(["seq": integer, "clientId": string, "response": ref("Response")],
+                            required: ["seq", "clientId", "response"]),
+        "SaveReply": object(["slot": integer, "seq": integer, "stored": boolean, "savedAt": dateTime, "deadline": dateTime,
+                             "serverTime": dateTime], required: ["slot", "seq", "stored", "serverTime"]),
+        "Receipt": object(["attemptId": integer, "examTitle": string, "submittedAt": dateTime, "answered": integer,
+                           "total": integer, "digest": string], required: ["attemptId", "answered", "total"]),
+        "EventInput": object(["kind": string, "at": dateTime], required: ["kind"]),
     ] }
 }

@@ -61,6 +61,38 @@ extension Handlers {
         api.add(.GET, "/api/v1/question-categories", "listQuestionCategories", "Category paths (law / chapter / topic)",
                 .permission(.questionsManage), returns: "CategoryList", handleListCategories)
 
+        // Annual exams: organizers (their units' exams; admins all)
+        api.add(.GET, "/api/v1/exams", "listExams", "Exams the organizer manages", .permission(.examsManage),
+                returns: "ExamList", handleListExams)
+        api.add(.POST, "/api/v1/exams", "createExam", "Set up an exam (draft)", .permission(.examsManage),
+                body: "ExamInput", returns: "Exam", status: 201, handleCreateExam)
+        api.add(.GET, "/api/v1/exams/{id}", "getExam", "One exam", .permission(.examsManage), returns: "Exam", handleGetExam)
+        api.add(.PUT, "/api/v1/exams/{id}", "updateExam", "Change a draft exam", .permission(.examsManage),
+                body: "ExamInput", returns: "Exam", handleUpdateExam)
+        api.add(.PUT, "/api/v1/exams/{id}/roster", "setExamRoster", "Assign officials by unit subtree and by list",
+                .permission(.examsManage), body: "RosterInput", returns: "Roster", handleSetRoster)
+        api.add(.GET, "/api/v1/exams/{id}/roster", "getExamRoster", "The roster", .permission(.examsManage),
+                returns: "Roster", handleGetRoster)
+        api.add(.POST, "/api/v1/exams/{id}/publish", "publishExam", "Publish and generate every candidate's paper",
+                .permission(.examsManage), returns: "Exam", handlePublishExam)
+        api.add(.GET, "/api/v1/exams/{id}/report", "getExamReport", "Participation and pass rates per unit, live",
+                .permission(.examsManage), returns: "Report", handleExamReport)
+
+        // Annual exams: candidates (their own attempts only)
+        api.add(.GET, "/api/v1/my/exams", "listMyExams", "Exams assigned to me", .permission(.examsTake),
+                returns: "MyExamList", handleMyExams)
+        api.add(.POST, "/api/v1/exams/{id}/attempts", "startAttempt", "Start or resume (and take over) an attempt",
+                .permission(.examsTake), body: "ClientInput", returns: "AttemptView", status: 201, handleStartAttempt)
+        api.add(.GET, "/api/v1/attempts/{id}", "getAttempt", "My attempt; with clientId this tab takes over",
+                .permission(.examsTake), returns: "AttemptView", query: ["clientId"], offload: true, handleGetAttempt)
+        api.add(.PUT, "/api/v1/attempts/{id}/responses/{slot}", "saveResponse",
+                "Save one answer (idempotent by seq; refused after the deadline plus grace)", .permission(.examsTake),
+                body: "SaveInput", returns: "SaveReply", handleSaveResponse)
+        api.add(.POST, "/api/v1/attempts/{id}/submit", "submitAttempt", "Submit and get the receipt",
+                .permission(.examsTake), body: "ClientInput", returns: "Receipt", handleSubmitAttempt)
+        api.add(.POST, "/api/v1/attempts/{id}/events", "recordAttemptEvent", "Integrity evidence (visibility, copy, paste…)",
+                .permission(.examsTake), body: "EventInput", status: 204, handleAttemptEvent)
+
         // Audit
         api.add(.GET, "/api/v1/audit", "listAuditLog", "Staff actions, newest first", .permission(.auditRead),
                 returns: "AuditPage", query: ["page", "pageSize"], handleAudit)

@@ -51,6 +51,22 @@ import TestSupport
         Case(method: "GET", path: "/api/v1/questions/export?format=csv", expected: expect(200, allowed: [.admin, .editor])),
         Case(method: "GET", path: "/api/v1/question-banks", expected: expect(200, allowed: [.admin, .editor])),
         Case(method: "GET", path: "/api/v1/question-categories", expected: expect(200, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/exams", expected: expect(200, allowed: [.admin, .organizer])),
+        Case(method: "POST", path: "/api/v1/exams", body: #"{"title":"","year":2026,"opensAt":"x","closesAt":"y","durationMinutes":30,"paper":{"fixed":[]}}"#,
+             expected: expect(422, allowed: [.admin, .organizer])),
+        Case(method: "GET", path: "/api/v1/exams/1", expected: expect(404, allowed: [.admin, .organizer])),
+        Case(method: "PUT", path: "/api/v1/exams/1", body: #"{"title":"t","year":2026,"opensAt":"2026-12-01T00:00:00Z","closesAt":"2026-12-02T00:00:00Z","durationMinutes":30,"paper":{"fixed":[{"questionId":1,"points":1}]}}"#, expected: expect(404, allowed: [.admin, .organizer])),
+        Case(method: "GET", path: "/api/v1/exams/1/roster", expected: expect(404, allowed: [.admin, .organizer])),
+        Case(method: "PUT", path: "/api/v1/exams/1/roster", body: #"{"unitIds":[]}"#, expected: expect(404, allowed: [.admin, .organizer])),
+        Case(method: "POST", path: "/api/v1/exams/1/publish", expected: expect(404, allowed: [.admin, .organizer])),
+        Case(method: "GET", path: "/api/v1/exams/1/report", expected: expect(404, allowed: [.admin, .organizer])),
+        Case(method: "GET", path: "/api/v1/my/exams", expected: expect(200, allowed: [.admin, .official])),
+        Case(method: "POST", path: "/api/v1/exams/1/attempts", body: #"{"clientId":"x"}"#, expected: expect(404, allowed: [.admin, .official])),
+        Case(method: "GET", path: "/api/v1/attempts/1", expected: expect(404, allowed: [.admin, .official])),
+        Case(method: "PUT", path: "/api/v1/attempts/1/responses/0", body: #"{"seq":1,"clientId":"x","response":{"judge":true}}"#,
+             expected: expect(404, allowed: [.admin, .official])),
+        Case(method: "POST", path: "/api/v1/attempts/1/submit", body: #"{"clientId":"x"}"#, expected: expect(404, allowed: [.admin, .official])),
+        Case(method: "POST", path: "/api/v1/attempts/1/events", body: #"{"kind":"copy"}"#, expected: expect(404, allowed: [.admin, .official])),
         Case(method: "POST", path: "/api/v1/me/password", body: #"{"currentPassword":"wrong-password","newPassword":"another-password"}"#,
              expected: expect(422, allowed: signedIn)),
     ]
@@ -83,7 +99,7 @@ import TestSupport
         let paths = doc["paths"] as? [String: [String: Any]] ?? [:]
         let documented = Set(paths.flatMap { path, ops in ops.keys.map { "\($0.uppercased()) \(path)" } })
         let tabled = Set(Self.cases.map {
-            "\($0.method) \($0.path.split(separator: "?")[0].replacingOccurrences(of: "/1", with: "/{id}"))"
+            "\($0.method) \($0.path.split(separator: "?")[0].replacingOccurrences(of: "/1", with: "/{id}").replacingOccurrences(of: "/responses/0", with: "/responses/{slot}"))"
         })
         #expect(documented.subtracting(tabled).subtracting(Self.coveredElsewhere).isEmpty,
                 "routes without a permission row: \(documented.subtracting(tabled).subtracting(Self.coveredElsewhere))")

@@ -1,0 +1,166 @@
+import Questions
+
+public enum ExamStatus: String, Sendable, Codable { case draft, published }
+
+public struct ExamRecord: Sendable, Equatable {
+    public var id: Int
+    public var settings: ExamSettings
+    public var status: ExamStatus
+    public var ownerUnitId: Int?
+    public var createdAt: Int64
+    public var rosterCount: Int
+    public var submittedCount: Int
+
+    public init(id: Int, settings: ExamSettings, status: ExamStatus, ownerUnitId: Int?, createdAt: Int64, rosterCount: Int,
+                submittedCount: Int) {
+        self.id = id
+        self.settings = settings
+        self.status = status
+        self.ownerUnitId = ownerUnitId
+        self.createdAt = createdAt
+        self.rosterCount = rosterCount
+        self.submittedCount = submittedCount
+    }
+}
+
+public struct RosterEntry: Sendable, Equatable {
+    public var userId: Int
+    public var username: String
+    public var displayName: String
+    public var unitId: Int?
+    public var unitName: String?
+
+    public init(userId: Int, username: String, displayName: String, unitId: Int?, unitName: String?) {
+        self.userId = userId
+        self.username = username
+        self.displayName = displayName
+        self.unitId = unitId
+        self.unitName = unitName
+    }
+}
+
+public enum SubmittedBy: String, Sendable, Codable { case candidate, deadline }
+
+public struct AttemptRecord: Sendable, Equatable {
+    public var id: Int
+    public var examId: Int
+    public var userId: Int
+    public var number: Int
+    public var state: AttemptState
+    public var startedAt: Int64?
+    public var deadline: Int64?
+    public var submittedAt: Int64?
+    public var submittedBy: SubmittedBy?
+    public var ownerClient: String?
+    public var score: Double?
+    public var maxScore: Double
+    public var passed: Bool?
+    public var digest: String?
+    public var items: [PaperItem]
+
+    public init(id: Int, examId: Int, userId: Int, number: Int, state: AttemptState, startedAt: Int64?, deadline: Int64?,
+                submittedAt: Int64?, submittedBy: SubmittedBy?, ownerClient: String?, score: Double?, maxScore: Double,
+                passed: Bool?, digest: String?, items: [PaperItem]) {
+        self.id = id
+        self.examId = examId
+        self.userId = userId
+        self.number = number
+        self.state = state
+        self.startedAt = startedAt
+        self.deadline = deadline
+        self.submittedAt = submittedAt
+        self.submittedBy = submittedBy
+        self.ownerClient = ownerClient
+        self.score = score
+        self.maxScore = maxScore
+        self.passed = passed
+        self.digest = digest
+        self.items = items
+    }
+}
+
+/// The outcome of a save that was allowed.
+public enum SaveOutcome: Sendable, Equatable {
+    case stored(savedAt: Int64)
+    /// An equal or newer save for the slot is already stored; nothing changed.
+    case olderIgnored(storedSeq: Int64)
+}
+
+/// What submitting computes from the responses as stored at that moment (inside the same transaction).
+public struct Submission: Sendable {
+    public var score: Double
+    public var passed: Bool
+    public var needsMarking: Bool
+    public var digest: String
+
+    public init(score: Double, passed: Bool, needsMarking: Bool, digest: String) {
+        self.score = score
+        self.passed = passed
+        self.needsMarking = needsMarking
+        self.digest = digest
+    }
+}
+
+public enum ExamError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalid([String])
+    case notFound(String)
+    case alreadyPublished
+    case notOpenYet, closed, noAttemptsLeft
+    case takenOver, deadlinePassed, notInProgress
+    case paper(PaperError)
+    case unknownUsers([String])
+    case forbidden(String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let reasons): reasons.joined(separator: "; ")
+        case .notFound(let what): "\(what) 不存在 / \(what) not found"
+        case .alreadyPublished: "考试已发布，不能再修改 / the exam is published and can no longer be changed"
+        case .notOpenYet: "考试尚未开始 / the exam has not opened yet"
+        case .closed: "考试已结束 / the exam window has closed"
+        case .noAttemptsLeft: "已没有剩余作答次数 / no attempts left"
+        case .takenOver: "本场考试已在其他页面或设备上继续作答 / this attempt continues in another tab or device"
+        case .deadlinePassed: "已超过交卷时间，答案未保存 / the deadline has passed; the answer was not saved"
+        case .notInProgress: "本次作答已交卷 / this attempt has been submitted"
+        case .paper(let e): e.description
+        case .unknownUsers(let names): "找不到这些账号 / unknown accounts: \(names.joined(separator: ", "))"
+        case .forbidden(let what): "无权限：\(what) / not allowed: \(what)"
+        }
+    }
+}
+
+/// The storage the exam use cases need.
+public protocol ExamStore: Sendable {
+    func createExam(_ settings: ExamSettings, ownerUnitId: Int?, createdBy: Int?, now: Int64) throws -> ExamRecord
+    func updateExam(id: Int, settings: ExamSettings, now: Int64) throws -> ExamRecord
+    func exam(id: Int) throws -> ExamRecord?
+    /// Exams owned by these units (nil = all).
+    func exams(ownerUnits: Set<Int>?) throws -> [ExamRecord]
+    func officials(inUnits: Set<Int>) throws -> [(userId: Int, unitId: Int?)]
+    func accounts(usernames: [String]) throws -> [String: (userId: Int, unitId: Int?)]
+    func setRoster(examId: Int, entries: [(userId: Int, unitId: Int?)], units: [Int], now: Int64) throws
+    func roster(examId: Int) throws -> [RosterEntry]
+    func rosterUnits(examId: Int) throws -> [Int]
+    /// Active questions: these ids, or every active question when nil.
+    func questionPool(ids questionIds: [Int]?) throws -> [PoolQuestion]
+    /// Marks the exam published and stores every candidate's first paper, in one transaction.
+    func publish(examId: Int, papers: [(userId: Int, items: [PaperItem])], now: Int64) throws
+    func myExams(userId: Int) throws -> [ExamRecord]
+    func attempts(examId: Int, userId: Int) throws -> [AttemptRecord]
+    func attempt(id: Int) throws -> AttemptRecord?
+    func createAttempt(examId: Int, userId: Int, number: Int, items: [PaperItem]) throws -> AttemptRecord
+    func start(attemptId: Int, startedAt: Int64, deadline: Int64, clientId: String) throws -> AttemptRecord
+    func takeOver(attemptId: Int, clientId: String) throws
+    /// Stores a save if the attempt is in progress, owned by `clientId`, and `now <= acceptUntil`; a save with a
+    /// seq not above the stored one for its slot changes nothing. All checks and the write are one transaction.
+    func save(attemptId: Int, slot: Int, seq: Int64, response: QuestionResponse, clientId: String, now: Int64) throws -> SaveOutcome
+    func responses(attemptId: Int) throws -> [SavedResponse]
+    /// Submits an in-progress attempt with what is stored at that moment; false if it was already submitted.
+    func submit(attemptId: Int, now: Int64, by: SubmittedBy, grade: ([SavedResponse]) throws -> Submission) throws -> Bool
+    /// In-progress attempts whose deadline plus grace is before `now`.
+    func expiredAttempts(now: Int64) throws -> [Int]
+    func versions(_ keys: [(questionId: Int, version: Int)]) throws -> [Int: QuestionContent]
+    func recordEvent(attemptId: Int, kind: String, at: Int64, receivedAt: Int64) throws
+    /// Every roster entry with all of its attempts, for reports.
+    func reportRows(examId: Int) throws -> [(entry: RosterEntry, attempts: [AttemptRecord])]
+}

@@ -1,0 +1,83 @@
+/// The SQL behind the exam store, by name. Parameters are always bound.
+enum ExamSQL {
+    static let examColumns = """
+        e.id, e.settings, e.status, e.owner_unit_id, e.created_at,
+        (SELECT count(*) FROM exam_roster r WHERE r.exam_id = e.id) AS roster_count,
+        (SELECT count(DISTINCT a.user_id) FROM attempts a WHERE a.exam_id = e.id AND a.state = 'submitted') AS submitted_count
+        """
+    static let examById = "SELECT \(examColumns) FROM exams e WHERE e.id = ?"
+    static let allExams = "SELECT \(examColumns) FROM exams e ORDER BY e.opens_at DESC, e.id DESC"
+    static let insertExam = """
+        INSERT INTO exams (title, year, opens_at, closes_at, settings, status, owner_unit_id, created_by, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)
+        """
+    static let updateExam = """
+        UPDATE exams SET title = ?, year = ?, opens_at = ?, closes_at = ?, settings = ?, updated_at = ? WHERE id = ? AND status = 'draft'
+        """
+    static let publishExam = "UPDATE exams SET status = 'published', updated_at = ? WHERE id = ? AND status = 'draft'"
+    static let officialsInUnits = """
+        SELECT u.id, u.unit_id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'official'
+        WHERE u.disabled = 0 AND u.unit_id IN (SELECT value FROM json_each(?))
+        """
+    static let accountByName = "SELECT id, unit_id FROM users WHERE username = ? AND disabled = 0"
+    static let clearRoster = "DELETE FROM exam_roster WHERE exam_id = ?"
+    static let clearRosterUnits = "DELETE FROM exam_roster_units WHERE exam_id = ?"
+    static let insertRoster = "INSERT OR IGNORE INTO exam_roster (exam_id, user_id, unit_id) VALUES (?, ?, ?)"
+    static let insertRosterUnit = "INSERT OR IGNORE INTO exam_roster_units (exam_id, unit_id) VALUES (?, ?)"
+    static let roster = """
+        SELECT r.user_id, u.username, u.display_name, r.unit_id, n.name AS unit_name
+        FROM exam_roster r JOIN users u ON u.id = r.user_id LEFT JOIN units n ON n.id = r.unit_id
+        WHERE r.exam_id = ? ORDER BY n.name, u.username
+        """
+    static let rosterUnits = "SELECT unit_id FROM exam_roster_units WHERE exam_id = ? ORDER BY unit_id"
+    static let poolAll = """
+        SELECT q.id, q.current_version, q.type, coalesce(c.path, '') AS category, q.difficulty, v.content
+        FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+        LEFT JOIN question_categories c ON c.id = q.category_id
+        WHERE q.status = 'active'
+        """
+    static let myExams = """
+        SELECT \(examColumns) FROM exams e JOIN exam_roster r ON r.exam_id = e.id AND r.user_id = ?
+        WHERE e.status = 'published' ORDER BY e.opens_at DESC
+        """
+    static let attemptColumns = """
+        id, exam_id, user_id, number, state, started_at, deadline, submitted_at, submitted_by, owner_client, score,
+        max_score, passed, digest
+        """
+    static let attemptById = "SELECT \(attemptColumns) FROM attempts WHERE id = ?"
+    static let attemptsOf = "SELECT \(attemptColumns) FROM attempts WHERE exam_id = ? AND user_id = ? ORDER BY number"
+    static let attemptsOfExam = "SELECT \(attemptColumns) FROM attempts WHERE exam_id = ? ORDER BY user_id, number"
+    static let items = "SELECT slot, question_id, version, points, option_order FROM attempt_items WHERE attempt_id = ? ORDER BY slot"
+    static let insertAttempt = """
+        INSERT INTO attempts (exam_id, user_id, number, state, max_score) VALUES (?, ?, ?, 'ready', ?)
+        """
+    static let insertItem = """
+        INSERT INTO attempt_items (attempt_id, slot, question_id, version, points, option_order) VALUES (?, ?, ?, ?, ?, ?)
+        """
+    static let start = """
+        UPDATE attempts SET state = 'in_progress', started_at = ?, deadline = ?, owner_client = ? WHERE id = ? AND state = 'ready'
+        """
+    static let takeOver = "UPDATE attempts SET owner_client = ? WHERE id = ?"
+    static let saveCheck = "SELECT state, deadline, owner_client FROM attempts WHERE id = ?"
+    static let storedSeq = "SELECT seq FROM responses WHERE attempt_id = ? AND slot = ?"
+    static let upsertResponse = """
+        INSERT INTO responses (attempt_id, slot, seq, response, saved_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (attempt_id, slot) DO UPDATE SET seq = excluded.seq, response = excluded.response, saved_at = excluded.saved_at
+        WHERE excluded.seq > responses.seq
+        """
+    static let insertStep = "INSERT INTO response_steps (attempt_id, slot, seq, response, saved_at) VALUES (?, ?, ?, ?, ?)"
+    static let responses = "SELECT slot, seq, response, saved_at FROM responses WHERE attempt_id = ? ORDER BY slot"
+    static let submit = """
+        UPDATE attempts SET state = 'submitted', submitted_at = ?, submitted_by = ?, score = ?, passed = ?, needs_marking = ?,
+                            digest = ?
+        WHERE id = ? AND state = 'in_progress'
+        """
+    static let expired = "SELECT id FROM attempts WHERE state = 'in_progress' AND deadline < ? ORDER BY deadline LIMIT 500"
+    static let version = "SELECT content FROM question_versions WHERE question_id = ? AND version = ?"
+    static let insertEvent = "INSERT INTO attempt_events (attempt_id, kind, at, received_at) VALUES (?, ?, ?, ?)"
+
+    static let all = [examById, allExams, insertExam, updateExam, publishExam, officialsInUnits, accountByName, clearRoster,
+                      clearRosterUnits, insertRoster, insertRosterUnit, roster, rosterUnits, poolAll, myExams, attemptById,
+                      attemptsOf, attemptsOfExam, items, insertAttempt, insertItem, start, takeOver, saveCheck, storedSeq,
+                      upsertResponse, insertStep, responses, submit, expired, version, insertEvent]
+}

@@ -1,0 +1,222 @@
+import Accounts
+import Exams
+import Foundation
+import Persistence
+import Questions
+import Secrets
+
+/// The annual-exam use cases for organizers and candidates. Timing and grading decisions come from the pure
+/// `Exams` module; this type supplies the clock, the store and permissions per object.
+public final class ExamService: Sendable {
+    let store: Store
+    let clock: AppClock
+
+    public init(store: Store, clock: AppClock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    // MARK: Organizer
+
+    /// nil = every unit (admins); otherwise the organizer's unit subtree.
+    func manageableUnits(_ viewer: User) throws -> Set<Int>? {
+        if viewer.roles.contains(.admin) { return nil }
+        guard let unit = viewer.unitId else { return [] }
+        return Tree(try store.units().map { (id: $0.id, parentId: $0.parentId) }).subtree(unit)
+    }
+
+    /// The exam if the viewer may manage it; otherwise "not found", which leaks nothing.
+    func managedExam(_ id: Int, _ viewer: User) throws -> ExamRecord {
+        guard let exam = try store.exam(id: id) else { throw ExamError.notFound("exam \(id)") }
+        if let units = try manageableUnits(viewer), !(exam.ownerUnitId.map(units.contains) ?? false) {
+            throw ExamError.notFound("exam \(id)")
+        }
+        return exam
+    }
+
+    func exams(for viewer: User) throws -> [ExamRecord] {
+        try store.exams(ownerUnits: try manageableUnits(viewer))
+    }
+
+    func create(_ settings: ExamSettings, by viewer: User) throws -> ExamRecord {
+        let problems = settings.problems()
+        guard problems.isEmpty else { throw ExamError.invalid(problems) }
+        return try store.createExam(settings, ownerUnitId: viewer.roles.contains(.admin) ? viewer.unitId : viewer.unitId,
+                                    createdBy: viewer.id, now: clock.nowMillis())
+    }
+
+    func update(_ id: Int, _ settings: ExamSettings, by viewer: User) throws -> ExamRecord {
+        _ = try managedExam(id, viewer)
+        let problems = settings.problems()
+        guard problems.isEmpty else { throw ExamError.invalid(problems) }
+        return try store.updateExam(id: id, settings: settings, now: clock.nowMillis())
+    }
+
+    /// Replaces the roster: every official in the chosen units and their sub-units, plus the listed accounts.
+    func setRoster(_ id: Int, unitIds: [Int], usernames: [String], by viewer: User) throws -> [RosterEntry] {
+        _ = try managedExam(id, viewer)
+        let allowed = try manageableUnits(viewer)
+        let tree = Tree(try store.units().map { (id: $0.id, parentId: $0.parentId) })
+        var units = Set<Int>()
+        for unit in unitIds {
+            if let allowed, !allowed.contains(unit) { throw ExamError.forbidden("unit \(unit)") }
+            units.formUnion(tree.subtree(unit))
+        }
+        var entries = try store.officials(inUnits: units)
+        let names = usernames.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let found = try store.accounts(usernames: names)
+        let unknown = names.filter { found[$0] == nil }
+        guard unknown.isEmpty else { throw ExamError.unknownUsers(unknown) }
+        for name in names { if let account = found[name] { entries.append((account.userId, account.unitId)) } }
+        try store.setRoster(examId: id, entries: entries, units: unitIds, now: clock.nowMillis())
+        return try store.roster(examId: id)
+    }
+
+    /// Publishes the exam and generates every candidate's paper now, so the opening minute costs nothing.
+    func publish(_ id: Int, by viewer: User) throws -> ExamRecord {
+        let exam = try managedExam(id, viewer)
+        guard exam.status == .draft else { throw ExamError.alreadyPublished }
+        let roster = try store.roster(examId: id)
+        guard !roster.isEmpty else { throw ExamError.invalid(["考生名单为空 / the roster is empty"]) }
+        let pool = try store.questionPool(ids: exam.settings.fixedIds)
+        var papers: [(userId: Int, items: [PaperItem])] = []
+        for entry in roster {
+            papers.append((entry.userId, try paper(exam, pool: pool, userId: entry.userId, number: 1)))
+        }
+        try store.publish(examId: id, papers: papers, now: clock.nowMillis())
+        return try managedExam(id, viewer)
+    }
+
+    func paper(_ exam: ExamRecord, pool: [PoolQuestion], userId: Int, number: Int) throws -> [PaperItem] {
+        do {
+            return try PaperBuilder.build(exam.settings.paper, pool: pool, shuffleQuestions: exam.settings.shuffleQuestions,
+                                          shuffleOptions: exam.settings.shuffleOptions,
+                                          seed: SplitMix64.seed(exam: exam.id, user: userId, attempt: number))
+        } catch {
+            throw ExamError.paper(error)
+        }
+    }
+
+    // MARK: Candidate
+
+    /// The exam (published, with the user on its roster) or "not found".
+    func candidateExam(_ id: Int, _ user: User) throws -> ExamRecord {
+        guard let exam = try store.myExams(userId: user.id).first(where: { $0.id == id }) else {
+            throw ExamError.notFound("exam \(id)")
+        }
+        return exam
+    }
+
+    /// Starts the next attempt, or resumes (and takes over) the one in progress.
+    func start(examId: Int, user: User, clientId: String) throws -> AttemptRecord {
+        let exam = try candidateExam(examId, user)
+        let now = clock.nowMillis()
+        let attempts = try store.attempts(examId: examId, userId: user.id)
+        if let current = attempts.first(where: { $0.state == .inProgress }) {
+            try store.takeOver(attemptId: current.id, clientId: clientId)
+            return try store.attempt(id: current.id) ?? current
+        }
+        let used = attempts.filter { $0.state != .ready }.count
+        switch ExamClock.canStart(now: now, opensAt: exam.settings.opensAt, closesAt: exam.settings.closesAt,
+                                  attemptsUsed: used, attemptsAllowed: exam.settings.attemptsAllowed) {
+        case .notOpenYet: throw ExamError.notOpenYet
+        case .closed: throw ExamError.closed
+        case .noAttemptsLeft: throw ExamError.noAttemptsLeft
+        case .allowed: break
+        }
+        let ready = try attempts.first(where: { $0.state == .ready })
+            ?? store.createAttempt(examId: examId, userId: user.id, number: used + 1,
+                                   items: paper(exam, pool: store.questionPool(ids: exam.settings.fixedIds), userId: user.id,
+                                                number: used + 1))
+        let deadline = ExamClock.deadline(startedAt: now, durationMinutes: exam.settings.durationMinutes, extraMinutes: 0,
+                                          closesAt: exam.settings.closesAt)
+        return try store.start(attemptId: ready.id, startedAt: now, deadline: deadline, clientId: clientId)
+    }
+
+    /// The candidate's own attempt (anyone else's is "not found"); with a clientId, that tab takes over.
+    func ownAttempt(_ id: Int, _ user: User, takeOverBy clientId: String? = nil) throws -> AttemptRecord {
+        guard let attempt = try store.attempt(id: id), attempt.userId == user.id else { throw ExamError.notFound("attempt \(id)") }
+        if let clientId, attempt.state == .inProgress, attempt.ownerClient != clientId {
+            try store.takeOver(attemptId: id, clientId: clientId)
+            return try store.attempt(id: id) ?? attempt
+        }
+        return attempt
+    }
+
+    func save(attemptId: Int, slot: Int, seq: Int64, response: QuestionResponse, clientId: String, user: User) throws -> SaveOutcome {
+        let attempt = try ownAttempt(attemptId, user)
+        guard let item = attempt.items.first(where: { $0.slot == slot }) else { throw ExamError.notFound("slot \(slot)") }
+        guard seq > 0 else { throw ExamError.invalid(["seq 应为正整数 / seq must be a positive integer"]) }
+        if let content = try store.versions([(item.questionId, item.version)])[item.questionId],
+           let problem = ResponseShape.problem(response, for: content) {
+            throw ExamError.invalid([problem])
+        }
+        return try store.save(attemptId: attemptId, slot: slot, seq: seq, response: response, clientId: clientId,
+                              now: clock.nowMillis())
+    }
+
+    /// Submits with what is stored; a second submit returns the same attempt unchanged.
+    func submit(attemptId: Int, user: User?, by: SubmittedBy) throws -> AttemptRecord {
+        guard let attempt = try store.attempt(id: attemptId), user.map({ attempt.userId == $0.id }) ?? true else {
+            throw ExamError.notFound("attempt \(attemptId)")
+        }
+        guard attempt.state == .inProgress, let exam = try store.exam(id: attempt.examId) else { return attempt }
+        let versions = try store.versions(attempt.items.map { ($0.questionId, $0.version) })
+        let now = clock.nowMillis()
+        _ = try store.submit(attemptId: attemptId, now: now, by: by) { responses in
+            let grade = ExamGrader.grade(paper: attempt.items, versions: versions, responses: responses,
+                                         scoring: exam.settings.multipleScoring)
+            let digest = Sodium.digest(Receipt.canonicalText(attemptId: attemptId, submittedAt: now, responses: responses))
+            return Submission(score: grade.score, passed: grade.passed(passPercent: exam.settings.passPercent),
+                              needsMarking: grade.needsMarking, digest: digest)
+        }
+        return try store.attempt(id: attemptId) ?? attempt
+    }
+
+    /// Submits every attempt whose deadline (plus grace) has passed. Called by the sweeper; safe to run anywhere,
+    /// since each submit claims its attempt with a conditional update.
+    @discardableResult
+    public func sweep() throws -> Int {
+        var submitted = 0
+        for id in try store.expiredAttempts(now: clock.nowMillis()) {
+            if try submit(attemptId: id, user: nil, by: .deadline).state == .submitted { submitted += 1 }
+        }
+        return submitted
+    }
+
+    /// Re-derives a submitted attempt's digest from what is stored now: equal to the receipt's when untouched.
+    func verifyDigest(_ attempt: AttemptRecord) throws -> Bool {
+        guard let submittedAt = attempt.submittedAt, let digest = attempt.digest else { return false }
+        let text = Receipt.canonicalText(attemptId: attempt.id, submittedAt: submittedAt,
+                                         responses: try store.responses(attemptId: attempt.id))
+        return Sodium.digest(text) == digest
+    }
+}
+
+extension ExamSettings {
+    /// The question ids of a fixed paper (nil for a blueprint, which draws from every active question).
+    var fixedIds: [Int]? {
+        if case .fixed(let items) = paper { return items.map(\.questionId) }
+        return nil
+    }
+}
+
+/// Checks that a response fits its question before it is stored.
+enum ResponseShape {
+    static func problem(_ response: QuestionResponse, for q: QuestionContent) -> String? {
+        switch (q.type, response) {
+        case (.single, .choice(let c)), (.multiple, .choice(let c)):
+            if c.contains(where: { $0 < 0 || $0 >= q.options.count }) { return "选项超出范围 / option out of range" }
+            if q.type == .single && c.count > 1 { return "单选题只能选一项 / choose one option" }
+            return nil
+        case (.judge, .judge): return nil
+        case (.blank, .blanks(let b)):
+            if b.count > q.blankCount { return "空的数量不对 / too many blanks" }
+            return b.contains { $0.count > 500 } ? "答案过长 / answer too long" : nil
+        case (.essay, .text(let t)):
+            return t.count > 20_000 ? "答案过长 / answer too long" : nil
+        default:
+            return "答案形式与题型不符 / the answer does not fit a \(q.type.rawValue) question"
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Accounts
+import Exams
+import Foundation
+import HTTPServer
+
+/// Organizer routes: setup, roster, publishing, reports.
+extension Handlers {
+    func handleListExams(_ request: Request, _ context: AppContext) throws -> Response {
+        .json(ItemsDTO(items: try exams.exams(for: try context.requireUser()).map(ExamDTO.init)))
+    }
+
+    func handleCreateExam(_ request: Request, _ context: AppContext) throws -> Response {
+        let settings = try request.decode(ExamInputDTO.self).settings()
+        return .json(ExamDTO(try exams.create(settings, by: try context.requireUser())), status: 201)
+    }
+
+    func handleGetExam(_ request: Request, _ context: AppContext) throws -> Response {
+        .json(ExamDTO(try exams.managedExam(try request.intParameter("id"), try context.requireUser())))
+    }
+
+    func handleUpdateExam(_ request: Request, _ context: AppContext) throws -> Response {
+        let settings = try request.decode(ExamInputDTO.self).settings()
+        return .json(ExamDTO(try exams.update(try request.intParameter("id"), settings, by: try context.requireUser())))
+    }
+
+    func handleSetRoster(_ request: Request, _ context: AppContext) throws -> Response {
+        let body = try request.decode(RosterBody.self)
+        let roster = try exams.setRoster(try request.intParameter("id"), unitIds: body.unitIds ?? [], usernames: body.usernames ?? [],
+                                         by: try context.requireUser())
+        return .json(RosterDTO(items: roster.map(RosterEntryDTO.init), total: roster.count, unitIds: body.unitIds ?? []))
+    }
+
+    func handleGetRoster(_ request: Request, _ context: AppContext) throws -> Response {
+        let exam = try exams.managedExam(try request.intParameter("id"), try context.requireUser())
+        let roster = try store.roster(examId: exam.id)
+        return .json(RosterDTO(items: roster.map(RosterEntryDTO.init), total: roster.count,
+                               unitIds: try store.rosterUnits(examId: exam.id)))
+    }
+
+    func handlePublishExam(_ request: Request, _ context: AppContext) throws -> Response {
+        .json(ExamDTO(try exams.publish(try request.intParameter("id"), by: try context.requireUser())))
+    }
+
+    func handleExamReport(_ request: Request, _ context: AppContext) throws -> Response {
+        let exam = try exams.managedExam(try request.intParameter("id"), try context.requireUser())
+        let units = try store.units().map { (id: $0.id, parentId: $0.parentId, name: $0.name) }
+        let report = ExamReportBuilder.build(rows: try store.reportRows(examId: exam.id), units: units,
+                                             counting: exam.settings.counting)
+        return .json(ReportDTO(exam: exam, report: report, now: clock.nowMillis()))
+    }
+}
+
+struct RosterDTO: Encodable { var items: [RosterEntryDTO]; var total: Int; var unitIds: [Int] }

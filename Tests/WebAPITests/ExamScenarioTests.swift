@@ -1,0 +1,171 @@
+import Accounts
+import Foundation
+import Testing
+import TestSupport
+
+/// The annual exam end to end: an organizer sets it up, officials take it, time belongs to the server.
+@Suite struct ExamScenarioTests {
+    static let bank = """
+        bank: 考试题库
+        questions:
+          - {id: e-1, type: single, stem: 题一, options: [甲, 乙, 丙, 丁], answer: B, explanation: 解析一, basis: 《某法》第一条}
+          - {id: e-2, type: judge, stem: 题二, answer: true, explanation: 解析二, basis: 《某法》第二条}
+          - {id: e-3, type: multiple, stem: 题三, options: [甲, 乙, 丙], answer: AC, explanation: 解析三, basis: 《某法》第三条}
+        """
+
+    struct Setup {
+        let app: TestApp
+        let organizer: Browser
+        let examId: Int
+        let unit: Int
+        let official: Browser
+        let officialName: String
+    }
+
+    func iso(_ millis: Int64) -> String {
+        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(millis) / 1000))
+    }
+
+    func json(_ b: Browser, _ method: String, _ path: String, _ body: [String: Any]) throws -> RawResponse {
+        try b.send(method, path, headers: [("Content-Type", "application/json")],
+                   body: [UInt8](try JSONSerialization.data(withJSONObject: body)))
+    }
+
+    /// An exam open from now for two hours, 30 minutes long, on the three questions, assigned to one unit.
+    func setUp(review: String = "answersImmediately", attempts: Int = 1) throws -> Setup {
+        let app = try TestApp()
+        let admin = try app.admin()
+        let unit = try #require(try admin.post("/api/v1/units", json: ["name": "县司法局"]).json["id"] as? Int)
+        _ = try admin.send("POST", "/api/v1/questions/import?filename=b.yaml", body: Array(Self.bank.utf8))
+        let questions = try #require(try admin.get("/api/v1/questions?pageSize=10").json["items"] as? [[String: Any]])
+        let organizer = try app.signedIn([.organizer], unitId: unit)
+        let officialName = "kaosheng"
+        let official = try app.signedIn([.official], unitId: unit, username: officialName)
+        let now = app.clock.now
+        let exam = try json(organizer, "POST", "/api/v1/exams", [
+            "title": "2026年度学法考试", "year": 2026, "opensAt": iso(now - 60_000), "closesAt": iso(now + 7_200_000),
+            "durationMinutes": 30, "passPercent": 60, "attemptsAllowed": attempts, "review": review,
+            "paper": ["fixed": questions.map { ["questionId": $0["id"]!, "points": 10] }]])
+        #expect(exam.status == 201, "\(exam.text)")
+        let examId = try #require(exam.json["id"] as? Int)
+        let roster = try json(organizer, "PUT", "/api/v1/exams/\(examId)/roster", ["unitIds": [unit]])
+        #expect(roster.json["total"] as? Int == 1)
+        #expect(try organizer.send("POST", "/api/v1/exams/\(examId)/publish").status == 200)
+        return Setup(app: app, organizer: organizer, examId: examId, unit: unit, official: official, officialName: officialName)
+    }
+
+    func start(_ s: Setup, client: String = "tab-1", browser: Browser? = nil) throws -> [String: Any] {
+        let r = try json(browser ?? s.official, "POST", "/api/v1/exams/\(s.examId)/attempts", ["clientId": client])
+        #expect(r.status == 201, "\(r.text)")
+        return r.json
+    }
+
+    func save(_ s: Setup, _ attempt: Int, slot: Int, seq: Int, _ response: [String: Any], client: String = "tab-1") throws -> RawResponse {
+        try json(s.official, "PUT", "/api/v1/attempts/\(attempt)/responses/\(slot)", ["seq": seq, "clientId": client, "response": response])
+    }
+
+    @Test func anOfficialTakesTheExamAndGetsAVerifiableReceipt() throws {
+        let s = try setUp()
+        let mine = try #require(try s.official.get("/api/v1/my/exams").json["items"] as? [[String: Any]])
+        #expect(mine.first?["canStart"] as? Bool == true)
+        let view = try start(s)
+        let attempt = try #require(view["id"] as? Int)
+        let items = try #require(view["items"] as? [[String: Any]])
+        #expect(items.count == 3)
+        #expect(!view.description.contains("解析"), "no explanation or key before submitting")
+        for item in items {
+            let slot = item["slot"] as! Int
+            let r = try save(s, attempt, slot: slot, seq: slot + 1, item["type"] as? String == "judge" ? ["judge": true] : ["choice": [0]])
+            #expect(r.status == 200 && r.json["stored"] as? Bool == true)
+        }
+        let receipt = try json(s.official, "POST", "/api/v1/attempts/\(attempt)/submit", ["clientId": "tab-1"])
+        #expect(receipt.status == 200)
+        #expect(receipt.json["answered"] as? Int == 3 && (receipt.json["digest"] as? String)?.count == 64)
+        let again = try json(s.official, "POST", "/api/v1/attempts/\(attempt)/submit", ["clientId": "tab-1"])
+        #expect(again.json["digest"] as? String == receipt.json["digest"] as? String, "submitting twice returns the same receipt")
+        #expect(try save(s, attempt, slot: 0, seq: 99, ["choice": [1]]).errorCode == "not_in_progress")
+        let review = try s.official.get("/api/v1/attempts/\(attempt)").json["review"] as? [String: Any]
+        #expect((review?["items"] as? [Any])?.count == 3, "answers shown as the review policy allows")
+    }
+
+    @Test func aDuplicateOrOlderSaveNeverOverwritesANewerOne() throws {
+        let s = try setUp()
+        let attempt = try start(s)["id"] as! Int
+        #expect(try save(s, attempt, slot: 0, seq: 5, ["choice": [2]]).json["stored"] as? Bool == true)
+        let older = try save(s, attempt, slot: 0, seq: 4, ["choice": [3]])
+        #expect(older.status == 200 && older.json["stored"] as? Bool == false)
+        let duplicate = try save(s, attempt, slot: 0, seq: 5, ["choice": [1]])
+        #expect(duplicate.json["stored"] as? Bool == false)
+        let items = try s.official.get("/api/v1/attempts/\(attempt)").json["items"] as! [[String: Any]]
+        #expect((items.first { $0["slot"] as? Int == 0 }?["response"] as? [String: Any])?["choice"] as? [Int] == [2])
+    }
+
+    @Test func aSecondTabTakesOverAndTheFirstIsTold() throws {
+        let s = try setUp()
+        let attempt = try start(s, client: "laptop")["id"] as! Int
+        #expect(try save(s, attempt, slot: 0, seq: 1, ["choice": [0]], client: "laptop").status == 200)
+        let resumed = try start(s, client: "phone")
+        #expect(resumed["id"] as? Int == attempt, "starting again resumes the same attempt")
+        #expect(resumed["lastSeq"] as? Int == 1)
+        let refused = try save(s, attempt, slot: 1, seq: 2, ["judge": true], client: "laptop")
+        #expect(refused.status == 409 && refused.errorCode == "taken_over")
+        #expect(try save(s, attempt, slot: 1, seq: 2, ["judge": true], client: "phone").status == 200)
+    }
+
+    @Test func savesAfterTheDeadlineAndGraceAreRefusedAndTheSweeperSubmits() throws {
+        let s = try setUp()
+        let attempt = try start(s)["id"] as! Int
+        #expect(try save(s, attempt, slot: 0, seq: 1, ["choice": [1]]).status == 200)
+        s.app.clock.advance(seconds: 30 * 60 + 10)   // past the deadline, within the 15 s grace
+        #expect(try save(s, attempt, slot: 1, seq: 2, ["judge": true]).status == 200)
+        s.app.clock.advance(seconds: 6)               // past the grace
+        let late = try save(s, attempt, slot: 2, seq: 3, ["choice": [0]])
+        #expect(late.status == 409 && late.errorCode == "deadline_passed")
+        #expect(try s.app.app.exams.sweep() == 1)
+        #expect(try s.app.app.exams.sweep() == 0, "an attempt is submitted once")
+        let view = try s.official.get("/api/v1/attempts/\(attempt)").json
+        #expect(view["state"] as? String == "submitted")
+        #expect((view["receipt"] as? [String: Any])?["submittedBy"] as? String == "deadline")
+        #expect((view["receipt"] as? [String: Any])?["answered"] as? Int == 2, "the sweeper submits what was saved")
+    }
+
+    @Test func theReportCountsTheRosterAndRollsUpUnits() throws {
+        let s = try setUp(review: "score")
+        let attempt = try start(s)["id"] as! Int
+        let items = try s.official.get("/api/v1/attempts/\(attempt)").json["items"] as! [[String: Any]]
+        for item in items where item["type"] as? String == "judge" {
+            _ = try save(s, attempt, slot: item["slot"] as! Int, seq: 1, ["judge": true])
+        }
+        _ = try json(s.official, "POST", "/api/v1/attempts/\(attempt)/submit", ["clientId": "tab-1"])
+        let report = try s.organizer.get("/api/v1/exams/\(s.examId)/report").json
+        let total = try #require(report["total"] as? [String: Any])
+        #expect(total["onRoster"] as? Int == 1 && total["took"] as? Int == 1 && total["passed"] as? Int == 0)
+        #expect((total["mean"] as? Double).map { abs($0 - 100.0 / 3) < 0.01 } == true)
+        let candidate = try #require((report["candidates"] as? [[String: Any]])?.first)
+        #expect(candidate["username"] as? String == s.officialName && candidate["state"] as? String == "submitted")
+    }
+
+    @Test func candidatesAndOrganizersSeeOnlyTheirOwn() throws {
+        let s = try setUp()
+        let attempt = try start(s)["id"] as! Int
+        let stranger = try s.app.signedIn([.official])
+        #expect(try stranger.get("/api/v1/attempts/\(attempt)").status == 404)
+        #expect(try json(stranger, "POST", "/api/v1/exams/\(s.examId)/attempts", ["clientId": "x"]).status == 404)
+        let otherOrganizer = try s.app.signedIn([.organizer])
+        #expect(try otherOrganizer.get("/api/v1/exams/\(s.examId)/report").status == 404)
+        #expect(try s.organizer.get("/api/v1/exams/\(s.examId)/report").status == 200)
+        #expect(try json(s.organizer, "PUT", "/api/v1/exams/\(s.examId)/roster", ["unitIds": [s.unit]]).errorCode == "exam_published")
+    }
+
+    @Test func badExamInputIsExplained() throws {
+        let app = try TestApp()
+        let organizer = try app.signedIn([.organizer])
+        let r = try json(organizer, "POST", "/api/v1/exams", ["title": "", "year": 2026, "opensAt": "tomorrow", "closesAt": iso(0),
+                                                               "durationMinutes": 30, "paper": ["fixed": []]])
+        #expect(r.status == 422)
+        let bad = try json(organizer, "POST", "/api/v1/exams", ["title": "x", "year": 2026, "opensAt": iso(10_000), "closesAt": iso(0),
+                                                                 "durationMinutes": 0, "paper": ["fixed": []]])
+        let message = (bad.json["error"] as? [String: Any])?["message"] as? String ?? ""
+        #expect(bad.status == 422 && message.contains("结束时间") && message.contains("时长") && message.contains("没有题目"))
+    }
+}
