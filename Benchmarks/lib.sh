@@ -57,6 +57,7 @@ bench_raise_nofile() {
 
 bench_init() {
     BENCH_TMP="$(mktemp -d "${TMPDIR:-/tmp}/pufa-bench.XXXXXX")"
+    BENCH_LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
     trap bench_cleanup EXIT
     trap 'exit 130' INT
     trap 'exit 143' TERM
@@ -172,6 +173,7 @@ bench_wrk() {
     local secs="${dur%s}"
     timeout $(( ${secs%%[!0-9]*} + 60 )) \
         wrk -t"$threads" -c"$conns" -d"$dur" --timeout 5s --latency "$@" "$url" >"$out" 2>&1 || true
+    [ -f "$out" ] || { echo "0 0 0 0"; return 0; }   # interrupted: the temp directory is gone
     awk '
         function ms(v) {
             if (v ~ /us$/) { sub(/us$/, "", v); return v / 1000 }
@@ -200,7 +202,7 @@ bench_machine_info() {
     cpu="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)"
     echo "- date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
     echo "- host: nproc=$(nproc), CPU: ${cpu:-unknown}, kernel $(uname -r) ($(uname -m))"
-    echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
+    echo "- load average (1/5/15 min) at start: ${BENCH_LOAD_START:-?}, at end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
     echo "- libmicrohttpd $(pkg-config --modversion libmicrohttpd 2>/dev/null), $("$NGINX_BIN" -v 2>&1 | sed 's/^nginx version: //'), $(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
 }
 

@@ -12,31 +12,33 @@
 #
 # Environment (all optional):
 #   BENCH_DURATION     measured run, default 10s          BENCH_WARMUP   warm-up run, default 3s
-#   BENCH_ROUNDS       rounds per row (reference and pufa alternate; medians reported), default 1
+#   BENCH_ROUNDS       rounds per row (reference and pufa alternate; medians reported), default 3
 #   BENCH_CONNS        default "64 512"                   BENCH_WRK_THREADS  default 2
 #   BENCH_STATIC       URL path of the static asset, default: first of /assets/app.css, /app.css,
 #                      /assets/app.js, /app.js found in Public/, else the first CSS/JS file there
-#   HELLO_MODE         hello.c mode, default epoll-pool   HELLO_THREADS  pool size, default nproc
+#   HELLO_MODE         hello.c mode, default epoll-pool   HELLO_THREADS  pool size, default 4
 #   NGINX_WORKERS      default nproc
 #   PUFA_BIN           use this pufa binary instead of `swift build -c release --product pufa`
 #   PUFA_SCRATCH       --scratch-path for that build (default: the package's .build)
-#   PUFA_THREADS       if set, passed to pufa as --threads
-#   BENCH_PUBLIC_DIR   directory nginx serves, default Public/ (pufa serves its own)
+#   PUFA_THREADS       if set, passed to pufa as --threads (pufa's default: 4 event threads)
+#   BENCH_ACCESS_LOG   1 = leave pufa's per-request log on (default: --no-access-log, like nginx's access_log off)
+#   BENCH_PUBLIC_DIR   directory both nginx and pufa serve, default Public/
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 DURATION="${BENCH_DURATION:-10s}"
 WARMUP="${BENCH_WARMUP:-3s}"
-ROUNDS="${BENCH_ROUNDS:-1}"
+ROUNDS="${BENCH_ROUNDS:-3}"
 CONNS="${BENCH_CONNS:-64 512}"
 HELLO_MODE="${HELLO_MODE:-epoll-pool}"
-HELLO_THREADS="${HELLO_THREADS:-$(nproc)}"
+HELLO_THREADS="${HELLO_THREADS:-4}"   # the fastest in threading.sh, and pufa's default eventThreads
 NGINX_WORKERS="${NGINX_WORKERS:-$(nproc)}"
 PUBLIC_DIR="${BENCH_PUBLIC_DIR:-$REPO_DIR/Public}"
 GOAL="0.80"
 
 bench_ensure_tools
 bench_init
+cd "$REPO_DIR"
 
 # --- build ------------------------------------------------------------------------------
 
@@ -74,8 +76,11 @@ bench_wait_http "http://127.0.0.1:$NGINX_PORT/" "$NGINX_PID" 10 \
 PUFA_PORT="$(bench_free_port)"
 PUFA_DATA="$BENCH_TMP/pufa-data"
 mkdir -p "$PUFA_DATA"
-pufa_args=(serve --host 127.0.0.1 --port "$PUFA_PORT" --data "$PUFA_DATA")
+pufa_args=(serve --host 127.0.0.1 --port "$PUFA_PORT" --data "$PUFA_DATA" --public-dir "$PUBLIC_DIR"
+           --questions-dir "$REPO_DIR/Questions")
 [ -n "${PUFA_THREADS:-}" ] && pufa_args+=(--threads "$PUFA_THREADS")
+# nginx runs with access_log off; pufa likewise, unless BENCH_ACCESS_LOG=1.
+[ "${BENCH_ACCESS_LOG:-0}" = 1 ] || pufa_args+=(--no-access-log)
 bench_start pufa env PUFA_ADMIN_USER=bench PUFA_ADMIN_PASSWORD=bench-password-123 \
     "$PUFA_BIN" "${pufa_args[@]}"
 PUFA_PID="$BENCH_LAST_PID"
@@ -176,7 +181,7 @@ report() {
     echo
     bench_machine_info
     echo "- pufa: $(cd "$REPO_DIR" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$REPO_DIR" && [ -n "$(git status --porcelain 2>/dev/null)" ] && echo ' (working tree modified)'), binary $PUFA_BIN"
-    echo "- hello.c: mode $HELLO_MODE, pool $HELLO_THREADS threads; nginx: $NGINX_WORKERS workers, access_log off, sendfile on, gzip off"
+    echo "- pufa: ${PUFA_THREADS:-default (4)} event threads, access log $( [ "${BENCH_ACCESS_LOG:-0}" = 1 ] && echo on || echo off); hello.c: mode $HELLO_MODE, pool $HELLO_THREADS threads; nginx: $NGINX_WORKERS workers, access_log off, sendfile on, gzip off"
     echo "- wrk -t$BENCH_WRK_THREADS -c{$(echo $CONNS | tr ' ' ,)} -d$DURATION --latency, each after a $WARMUP warm-up; no Accept-Encoding (identity bodies); rounds: $ROUNDS$( [ "$ROUNDS" -gt 1 ] && echo " (medians; ratio = median of per-round ratios)")"
     echo "- all servers on 127.0.0.1 and wrk on the same $(nproc) cores: read the ratios, not the absolute numbers"
     echo

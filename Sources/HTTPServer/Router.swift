@@ -15,12 +15,24 @@ public protocol Middleware<Context>: Sendable {
                 next: (Request, Context) throws -> Response) throws -> Response
 }
 
-/// What the server asks of whatever answers requests.
-public protocol Responder: Sendable {
-    func respond(to request: Request) -> Response
+/// Which route a request goes to, found once per request and carried to `respond`.
+public struct RouteMatch: Sendable {
+    enum Kind: Sendable { case found(Int, [String: String]), methodNotAllowed([HTTPMethod]), notFound }
+    let kind: Kind
     /// True when answering may block (database writes, password hashing): the server then suspends the
     /// connection and answers from a worker thread, so the event loop keeps serving other connections.
-    func prefersWorkerThread(_ request: Request) -> Bool
+    public let offload: Bool
+}
+
+/// What the server asks of whatever answers requests.
+public protocol Responder: Sendable {
+    func match(_ request: Request) -> RouteMatch
+    func respond(to request: Request, match: RouteMatch) -> Response
+}
+
+extension Responder {
+    public func respond(to request: Request) -> Response { respond(to: request, match: match(request)) }
+    public func prefersWorkerThread(_ request: Request) -> Bool { match(request).offload }
 }
 
 /// A route as documented in the OpenAPI document and the metrics.
@@ -44,6 +56,10 @@ public struct Router<Context: RequestContext>: Responder {
 
     private var routes: [Route] = []
     private var exact: [String: [HTTPMethod: Int]] = [:]
+    /// Parametric routes by segment count, and the first segments they start with (`api`): a path outside those
+    /// (a static file) skips the scan entirely.
+    private var parametric: [Int: [Int]] = [:]
+    private var parametricHeads: Set<Substring> = []
     private var middleware: [any Middleware<Context>] = []
     /// Answers requests no route matched (static files); nil → JSON 404.
     public var fallback: (@Sendable (Request) -> Response?)?
@@ -76,20 +92,34 @@ public struct Router<Context: RequestContext>: Responder {
         routes.append(Route(info: info, segments: segments, handler: handler))
         if !segments.contains(where: { if case .parameter = $0 { true } else { false } }) {
             exact[pattern, default: [:]][method] = routes.count - 1
+        } else {
+            parametric[segments.count, default: []].append(routes.count - 1)
+            if case .literal(let head) = segments.first { parametricHeads.insert(Substring(head)) }
         }
     }
 
-    enum Match { case found(Int, [String: String]), methodNotAllowed([HTTPMethod]), notFound }
+    public func match(_ request: Request) -> RouteMatch {
+        let kind = match(request.method, request.path)
+        if case .found(let index, _) = kind { return RouteMatch(kind: kind, offload: routes[index].info.offload) }
+        return RouteMatch(kind: kind, offload: false)
+    }
 
-    func match(_ method: HTTPMethod, _ path: String) -> Match {
+    func match(_ method: HTTPMethod, _ path: String) -> RouteMatch.Kind {
         let lookup = method == .HEAD ? HTTPMethod.GET : method
+        var allowed: [HTTPMethod] = []
+        // "/items/" is "/items".
+        let path = path.count > 1 && path.hasSuffix("/") && exact[path] == nil ? String(path.dropLast()) : path
         if let byMethod = exact[path] {
             if let index = byMethod[lookup] { return .found(index, [:]) }
+            allowed = byMethod.keys.sorted { $0.rawValue < $1.rawValue }
         }
         let parts = Self.split(path)
-        var allowed: [HTTPMethod] = []
+        guard let head = parts.first, parametricHeads.contains(head) else {
+            return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed)
+        }
         var found: (Int, [String: String])?
-        for (index, route) in routes.enumerated() where route.segments.count == parts.count {
+        for index in parametric[parts.count] ?? [] {
+            let route = routes[index]
             guard let params = Self.bind(route.segments, parts) else { continue }
             if route.info.method == lookup, found == nil { found = (index, params) }
             allowed.append(route.info.method)
@@ -113,16 +143,11 @@ public struct Router<Context: RequestContext>: Responder {
         path.split(separator: "/", omittingEmptySubsequences: true)
     }
 
-    public func prefersWorkerThread(_ request: Request) -> Bool {
-        if case .found(let index, _) = match(request.method, request.path) { return routes[index].info.offload }
-        return false
-    }
-
-    public func respond(to request: Request) -> Response {
+    public func respond(to request: Request, match: RouteMatch) -> Response {
         let start = ContinuousClock.now
         var response: Response
         var label = "unmatched"
-        switch match(request.method, request.path) {
+        switch match.kind {
         case .found(let index, let params):
             var request = request
             request.parameters = params

@@ -95,14 +95,15 @@ extension Server {
         }
         let request = Request(method: method, path: exchange.path, query: exchange.query, headers: exchange.headers,
                               body: exchange.body, remoteAddress: clientAddress(connection))
-        guard responder.prefersWorkerThread(request) else {
-            return send(responder.respond(to: request), on: connection)
+        let match = responder.match(request)
+        guard match.offload else {
+            return send(responder.respond(to: request, match: match), on: connection)
         }
         MHD_suspend_connection(connection)
         let responder = self.responder
         let handle = ConnectionHandle(pointer: connection)
         let accepted = workers?.submit {
-            exchange.response = responder.respond(to: request)
+            exchange.response = responder.respond(to: request, match: match)
             MHD_resume_connection(handle.pointer)
         }
         if accepted != true {

@@ -17,6 +17,7 @@ public final class AccountService: Sendable {
     let hashGate: DispatchSemaphore
     /// Verified against when the username does not exist, so both paths cost the same time.
     let decoyHash: String
+    let sessions = SessionCache()
 
     init(store: any AccountStore, hasher: PasswordHasher, clock: AppClock, addressSecret: String, concurrentHashes: Int) {
         self.store = store
@@ -62,16 +63,30 @@ public final class AccountService: Sendable {
     /// The user behind a session cookie; extends the session's idle expiry as a side effect.
     public func resolve(token: String) throws -> Resolution {
         let now = clock.nowMillis()
-        guard let (session, user) = try store.sessionWithUser(digest: Sodium.digest(token)) else { return .none }
-        if policy.isExpired(session, now: now) { return .expired }
+        let digest = Sodium.digest(token)
+        let found: (Session, User)
+        if let cached = sessions.get(digest, now: now) {
+            found = cached
+        } else {
+            guard let stored = try store.sessionWithUser(digest: digest) else { return .none }
+            found = (stored.session, stored.user)
+        }
+        var (session, user) = found
+        if policy.isExpired(session, now: now) {
+            sessions.remove(digest)
+            return .expired
+        }
         guard !user.disabled else { return .none }
         if let extended = policy.touch(session, now: now) {
             try store.extendSession(digest: session.tokenDigest, expiresAt: extended)
+            session.expiresAt = extended
         }
+        sessions.put(digest, session, user, now: now)
         return .active(user, session)
     }
 
     public func logout(session: Session) throws {
+        sessions.remove(session.tokenDigest)
         try store.deleteSession(digest: session.tokenDigest)
     }
 
@@ -90,6 +105,7 @@ public final class AccountService: Sendable {
             try AccountRules.checkPassword(password, username: existing.username)
             hash = gated { hasher.hash(password) }
         }
+        defer { sessions.removeUser(id) }
         return try store.updateUser(id: id, change: change, passwordHash: hash, now: clock.nowMillis(), actor: actor)
     }
 
