@@ -161,6 +161,14 @@ public protocol ExamStore: Sendable {
     func expiredAttempts(now: Int64) throws -> [Int]
     func versions(_ keys: [(questionId: Int, version: Int)]) throws -> [Int: QuestionContent]
     func recordEvent(attemptId: Int, kind: String, at: Int64, receivedAt: Int64) throws
+    /// Submitted attempts of an exam that used a question, with their stored responses.
+    func submittedAttempts(examId: Int, using questionId: Int) throws -> [(attempt: AttemptRecord, responses: [SavedResponse])]
+    /// Moves those attempts to `version` of the question and stores the new results, with an audit entry, atomically.
+    func applyRegrade(examId: Int, questionId: Int, version: Int, changes: [RegradeChange], actorId: Int?, actorName: String,
+                      now: Int64) throws
+    /// For every submitted attempt (any exam) that used the question: its paper slot, stored response and the
+    /// exam's multiple-choice scoring — what the question bank shows as usage and facility.
+    func uses(of questionId: Int) throws -> [(item: PaperItem, response: SavedResponse?, scoring: MultipleChoiceScoring)]
     /// Every roster entry with all of its attempts, for reports.
     func reportRows(examId: Int) throws -> [(entry: RosterEntry, attempts: [AttemptRecord])]
 }

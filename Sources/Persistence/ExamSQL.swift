@@ -74,10 +74,27 @@ enum ExamSQL {
         """
     static let expired = "SELECT id FROM attempts WHERE state = 'in_progress' AND deadline < ? ORDER BY deadline LIMIT 500"
     static let version = "SELECT content FROM question_versions WHERE question_id = ? AND version = ?"
+    static let submittedUsing = """
+        SELECT \(attemptColumns) FROM attempts WHERE exam_id = ? AND state = 'submitted'
+        AND id IN (SELECT attempt_id FROM attempt_items WHERE question_id = ?) ORDER BY id
+        """
+    static let moveVersion = """
+        UPDATE attempt_items SET version = ? WHERE question_id = ?
+        AND attempt_id IN (SELECT id FROM attempts WHERE exam_id = ? AND state = 'submitted')
+        """
+    static let setResult = "UPDATE attempts SET score = ?, passed = ? WHERE id = ?"
+    static let uses = """
+        SELECT i.attempt_id, i.slot, i.question_id, i.version, i.points, i.option_order, r.seq, r.response, r.saved_at, e.settings
+        FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id AND a.state = 'submitted'
+        JOIN exams e ON e.id = a.exam_id
+        LEFT JOIN responses r ON r.attempt_id = i.attempt_id AND r.slot = i.slot
+        WHERE i.question_id = ?
+        """
     static let insertEvent = "INSERT INTO attempt_events (attempt_id, kind, at, received_at) VALUES (?, ?, ?, ?)"
 
     static let all = [examById, allExams, insertExam, updateExam, publishExam, officialsInUnits, accountByName, clearRoster,
                       clearRosterUnits, insertRoster, insertRosterUnit, roster, rosterUnits, poolAll, myExams, attemptById,
                       attemptsOf, attemptsOfExam, items, insertAttempt, insertItem, start, takeOver, saveCheck, storedSeq,
-                      upsertResponse, insertStep, responses, submit, expired, version, insertEvent]
+                      upsertResponse, insertStep, responses, submit, expired, version, submittedUsing, moveVersion, setResult,
+                      uses, insertEvent]
 }

@@ -172,6 +172,40 @@ extension Store: ExamStore {
         try pool.write { try $0.run(ExamSQL.insertEvent, [attemptId, kind, at, receivedAt]) }
     }
 
+    public func submittedAttempts(examId: Int, using questionId: Int) throws -> [(attempt: AttemptRecord, responses: [SavedResponse])] {
+        try pool.read { db in
+            try db.query(ExamSQL.submittedUsing, [examId, questionId]).map { row in
+                let attempt = try Self.attempt(db, row)
+                return (attempt, try Self.responses(db, attempt.id))
+            }
+        }
+    }
+
+    public func applyRegrade(examId: Int, questionId: Int, version: Int, changes: [RegradeChange], actorId: Int?,
+                             actorName: String, now: Int64) throws {
+        try pool.write { db in
+            try db.run(ExamSQL.moveVersion, [version, questionId, examId])
+            for c in changes { try db.run(ExamSQL.setResult, [c.newScore, c.newPassed, c.attemptId]) }
+            try audit(db, Accounts.Actor(userId: actorId, name: actorName, requestId: nil), "exam.regrade", "exam", String(examId),
+                      before: nil, after: Self.json(RegradeAudit(questionId: questionId, version: version, changes: changes.count,
+                                                                  details: changes.map(RegradeAudit.Line.init))), now: now)
+        }
+    }
+
+    public func uses(of questionId: Int) throws -> [(item: PaperItem, response: SavedResponse?, scoring: MultipleChoiceScoring)] {
+        try pool.read { db in
+            try db.query(ExamSQL.uses, [questionId]).map { row in
+                let item = PaperItem(slot: row.int("slot") ?? 0, questionId: questionId, version: row.int("version") ?? 1,
+                                     points: row.double("points") ?? 0,
+                                     optionOrder: (row.string("option_order") ?? "").split(separator: ",").compactMap { Int($0) })
+                let response = row.string("response").flatMap { try? JSONDecoder().decode(QuestionResponse.self, from: Data($0.utf8)) }
+                    .map { SavedResponse(slot: item.slot, seq: row.int64("seq") ?? 0, response: $0, savedAt: row.int64("saved_at") ?? 0) }
+                let settings = row.string("settings").flatMap { try? JSONDecoder().decode(ExamSettings.self, from: Data($0.utf8)) }
+                return (item, response, settings?.multipleScoring ?? .allOrNothing)
+            }
+        }
+    }
+
     public func reportRows(examId: Int) throws -> [(entry: RosterEntry, attempts: [AttemptRecord])] {
         try pool.read { db in
             let attempts = Dictionary(grouping: try db.query(ExamSQL.attemptsOfExam, [examId]).map { try Self.attempt(db, $0, withItems: false) },
@@ -179,4 +213,19 @@ extension Store: ExamStore {
             return try db.query(ExamSQL.roster, [examId]).map(Self.rosterEntry).map { ($0, attempts[$0.userId] ?? []) }
         }
     }
+}
+
+/// What the audit log keeps of a regrade: the question, the version moved to, and every changed result.
+struct RegradeAudit: Encodable {
+    struct Line: Encodable {
+        var attemptId: Int, userId: Int, oldScore: Double, newScore: Double, oldPassed: Bool, newPassed: Bool
+        init(_ c: RegradeChange) {
+            attemptId = c.attemptId; userId = c.userId; oldScore = c.oldScore; newScore = c.newScore
+            oldPassed = c.oldPassed; newPassed = c.newPassed
+        }
+    }
+    var questionId: Int
+    var version: Int
+    var changes: Int
+    var details: [Line]
 }

@@ -24,6 +24,8 @@ struct QuestionDTO: Encodable, Sendable {
     var createdAt: Date
     var updatedAt: Date
     var versions: [VersionDTO]?
+    /// Times answered in submitted exams and facility (%); only on the single-question view.
+    var usage: UsageDTO?
 
     init(_ q: StoredQuestion, versions: [QuestionVersion]? = nil) {
         id = q.id
@@ -48,6 +50,11 @@ struct QuestionDTO: Encodable, Sendable {
         updatedAt = Date(millis: q.updatedAt)
         self.versions = versions?.map(VersionDTO.init)
     }
+}
+
+struct UsageDTO: Encodable, Sendable {
+    var attempts: Int
+    var facility: Double?
 }
 
 struct VersionDTO: Encodable, Sendable {

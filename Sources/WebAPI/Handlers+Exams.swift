@@ -51,3 +51,26 @@ extension Handlers {
 }
 
 struct RosterDTO: Encodable { var items: [RosterEntryDTO]; var total: Int; var unitIds: [Int] }
+
+struct RegradeBody: Decodable { var questionId: Int; var dryRun: Bool? }
+
+struct RegradeDTO: Encodable {
+    struct Change: Encodable { var attemptId: Int; var userId: Int; var oldScore: Double; var newScore: Double; var oldPassed: Bool; var newPassed: Bool }
+    var questionId: Int
+    var toVersion: Int
+    var attemptsChecked: Int
+    var applied: Bool
+    var changes: [Change]
+}
+
+extension Handlers {
+    /// An explicit, audited regrade after a question's key changed.
+    func handleRegrade(_ request: Request, _ context: AppContext) throws -> Response {
+        let body = try request.decode(RegradeBody.self)
+        let r = try exams.regrade(examId: try request.intParameter("id"), questionId: body.questionId, dryRun: body.dryRun ?? false,
+                                  by: try context.requireUser())
+        return .json(RegradeDTO(questionId: r.questionId, toVersion: r.toVersion, attemptsChecked: r.attemptsChecked, applied: r.applied,
+                                changes: r.changes.map { .init(attemptId: $0.attemptId, userId: $0.userId, oldScore: $0.oldScore,
+                                                               newScore: $0.newScore, oldPassed: $0.oldPassed, newPassed: $0.newPassed) }))
+    }
+}

@@ -27,7 +27,10 @@ extension Handlers {
     func handleGetQuestion(_ request: Request, _ context: AppContext) throws -> Response {
         let id = try request.intParameter("id")
         guard let q = try store.question(id: id) else { throw QuestionError.notFound(id) }
-        return .json(QuestionDTO(q, versions: try store.versions(questionId: id)))
+        var dto = QuestionDTO(q, versions: try store.versions(questionId: id))
+        let usage = try exams.usage(of: id)
+        dto.usage = UsageDTO(attempts: usage.attempts, facility: usage.facility)
+        return .json(dto)
     }
 
     func handleCreateQuestion(_ request: Request, _ context: AppContext) throws -> Response {

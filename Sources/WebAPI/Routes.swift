@@ -78,6 +78,10 @@ extension Handlers {
         api.add(.GET, "/api/v1/exams/{id}/report", "getExamReport", "Participation and pass rates per unit, live",
                 .permission(.examsManage), returns: "Report", handleExamReport)
 
+        api.add(.POST, "/api/v1/exams/{id}/regrade", "regradeExam",
+                "Regrade submitted attempts against a question's current version (after a key change); dryRun to preview",
+                .permission(.examsManage), body: "RegradeInput", returns: "RegradeReport", handleRegrade)
+
         // Annual exams: candidates (their own attempts only)
         api.add(.GET, "/api/v1/my/exams", "listMyExams", "Exams assigned to me", .permission(.examsTake),
                 returns: "MyExamList", handleMyExams)

@@ -145,6 +145,39 @@ import TestSupport
         #expect(candidate["username"] as? String == s.officialName && candidate["state"] as? String == "submitted")
     }
 
+    @Test func aKeyChangeIsRegradedExplicitlyWithAReportOfWhoseResultChanged() throws {
+        let s = try setUp(review: "score")
+        let attempt = try start(s)["id"] as! Int
+        let items = try s.official.get("/api/v1/attempts/\(attempt)").json["items"] as! [[String: Any]]
+        let judgeSlot = items.first { $0["type"] as? String == "judge" }!["slot"] as! Int
+        _ = try save(s, attempt, slot: judgeSlot, seq: 1, ["judge": true])
+        _ = try json(s.official, "POST", "/api/v1/attempts/\(attempt)/submit", ["clientId": "tab-1"])
+        let admin = try s.app.admin()
+        let judge = try #require((try admin.get("/api/v1/questions?type=judge").json["items"] as? [[String: Any]])?.first)
+        let id = judge["id"] as! Int
+        // The law changed: the statement is now false.
+        let edited = try json(admin, "PUT", "/api/v1/questions/\(id)", ["type": "judge", "stem": judge["stem"]!, "answer": false,
+                                                                       "explanation": "修订后不再正确。", "basis": judge["basis"]!,
+                                                                       "expectedVersion": 1])
+        #expect(edited.json["version"] as? Int == 2)
+        let before = try s.organizer.get("/api/v1/exams/\(s.examId)/report").json["total"] as? [String: Any]
+        #expect((before?["mean"] as? Double).map { abs($0 - 100.0 / 3) < 0.01 } == true, "past grades do not move by themselves")
+        let preview = try json(s.organizer, "POST", "/api/v1/exams/\(s.examId)/regrade", ["questionId": id, "dryRun": true])
+        #expect(preview.json["applied"] as? Bool == false)
+        let change = try #require((preview.json["changes"] as? [[String: Any]])?.first)
+        #expect(change["oldScore"] as? Double == 10 && change["newScore"] as? Double == 0)
+        let applied = try json(s.organizer, "POST", "/api/v1/exams/\(s.examId)/regrade", ["questionId": id])
+        #expect(applied.json["applied"] as? Bool == true && (applied.json["changes"] as? [Any])?.count == 1)
+        let after = try s.organizer.get("/api/v1/exams/\(s.examId)/report").json["total"] as? [String: Any]
+        #expect(after?["mean"] as? Double == 0)
+        let again = try json(s.organizer, "POST", "/api/v1/exams/\(s.examId)/regrade", ["questionId": id])
+        #expect((again.json["changes"] as? [Any])?.isEmpty == true, "a regrade is a replay: doing it twice changes nothing more")
+        let audit = try admin.get("/api/v1/audit").json["items"] as? [[String: Any]] ?? []
+        #expect(audit.contains { $0["action"] as? String == "exam.regrade" })
+        let usage = try admin.get("/api/v1/questions/\(id)").json["usage"] as? [String: Any]
+        #expect(usage?["attempts"] as? Int == 1 && usage?["facility"] as? Double == 0, "usage and facility per question")
+    }
+
     @Test func candidatesAndOrganizersSeeOnlyTheirOwn() throws {
         let s = try setUp()
         let attempt = try start(s)["id"] as! Int

@@ -1,0 +1,38 @@
+import Questions
+
+/// One candidate whose result a regrade changes.
+public struct RegradeChange: Sendable, Equatable {
+    public var attemptId: Int
+    public var userId: Int
+    public var oldScore: Double
+    public var newScore: Double
+    public var oldPassed: Bool
+    public var newPassed: Bool
+}
+
+/// A regrade after a key changed (a law amended, a mistake found): every submitted attempt that used the
+/// question is graded again from its stored responses against the new version. Pure: the caller stores the result.
+public enum Regrade {
+    public static func plan(attempts: [(attempt: AttemptRecord, responses: [SavedResponse])], questionId: Int,
+                            newVersion: Int, versions: [Int: [Int: QuestionContent]], settings: ExamSettings) -> [RegradeChange] {
+        var changes: [RegradeChange] = []
+        for (attempt, responses) in attempts where attempt.state == .submitted {
+            guard attempt.items.contains(where: { $0.questionId == questionId }) else { continue }
+            let moved = attempt.items.map { item in
+                var item = item
+                if item.questionId == questionId { item.version = newVersion }
+                return item
+            }
+            var contents: [Int: QuestionContent] = [:]
+            for item in moved { contents[item.questionId] = versions[item.questionId]?[item.version] }
+            let grade = ExamGrader.grade(paper: moved, versions: contents, responses: responses, scoring: settings.multipleScoring)
+            let newPassed = grade.passed(passPercent: settings.passPercent)
+            let oldScore = attempt.score ?? 0, oldPassed = attempt.passed ?? false
+            if abs(grade.score - oldScore) > 1e-9 || newPassed != oldPassed {
+                changes.append(RegradeChange(attemptId: attempt.id, userId: attempt.userId, oldScore: oldScore,
+                                             newScore: grade.score, oldPassed: oldPassed, newPassed: newPassed))
+            }
+        }
+        return changes
+    }
+}
