@@ -5,14 +5,14 @@ import Secrets
 
 extension Handlers {
     func handleSession(_ request: Request, _ context: AppContext) throws -> Response {
-        var response = Response.json(SessionDTO(context.user))
+        var response = SessionDTO(context.user).fastResponse
         ensureCSRFCookie(&response, request: request, context: context)
         if context.sessionExpired { response.setCookie(.expired(CookieNames.session)) }
         return response
     }
 
     func handleMe(_ request: Request, _ context: AppContext) throws -> Response {
-        .json(SessionDTO(try context.requireUser()))
+        SessionDTO(try context.requireUser()).fastResponse
     }
 
     func handleLogin(_ request: Request, _ context: AppContext) throws -> Response {

@@ -88,3 +88,19 @@ import TestSupport
         #expect(paths.keys.filter { $0.hasPrefix("/api/v1/") }.count >= 9)
     }
 }
+
+@Suite struct FastJSONTests {
+    @Test func theHandWrittenSessionJSONMatchesTheEncoder() throws {
+        let app = try TestApp()
+        let admin = try app.admin()
+        let me = try admin.get("/api/v1/me")
+        let user = try #require(me.json["user"] as? [String: Any])
+        // Same keys, nulls included, same date format as the rest of the API.
+        #expect(Set(user.keys) == ["createdAt", "disabled", "displayName", "id", "lastLoginAt", "regionId", "roles", "unitId", "username"])
+        #expect(user["unitId"] is NSNull)
+        #expect((user["createdAt"] as? String)?.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"#, options: .regularExpression) != nil)
+        let users = try admin.get("/api/v1/users").json["items"] as? [[String: Any]]
+        #expect(users?.first?["createdAt"] as? String == user["createdAt"] as? String)
+        #expect(try app.browser().get("/api/v1/session").text == #"{"permissions":[],"user":null}"#)
+    }
+}
