@@ -60,8 +60,18 @@ extension Role {
 }
 
 extension Set<Role> {
-    /// The union of what every role grants.
+    /// The union of what every role grants (looked up: it is asked on every signed-in request).
     public var permissions: Set<Permission> {
-        reduce(into: Set<Permission>()) { $0.formUnion($1.permissions) }
+        Role.grants[reduce(0) { $0 | Role.bit($1) }]
+    }
+}
+
+extension Role {
+    static func bit(_ role: Role) -> Int { 1 << allCases.firstIndex(of: role)! }
+
+    /// What every combination of roles grants, indexed by the roles' bits.
+    static let grants: [Set<Permission>] = (0..<(1 << allCases.count)).map { mask in
+        allCases.enumerated().filter { mask & (1 << $0.offset) != 0 }
+            .reduce(into: Set<Permission>()) { $0.formUnion($1.element.permissions) }
     }
 }

@@ -35,17 +35,25 @@ public struct Request: Sendable {
     /// The largest JSON body `decode` accepts.
     public static let maxJSONBytes = 1 << 20
 
-    /// Cookies from the `Cookie` header.
+    /// Cookies from the `Cookie` header (the first value wins when a name repeats).
     public var cookies: [String: String] {
         guard let header = headers["Cookie"] else { return [:] }
         var result: [String: String] = [:]
-        for part in header.split(separator: ";") {
-            guard let eq = part.firstIndex(of: "=") else { continue }
-            let name = part[..<eq].trimmingCharacters(in: .whitespaces)
-            let value = part[part.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-            if result[name] == nil { result[name] = value }
+        // Plain byte scanning: this runs on every signed-in request.
+        for part in header.utf8.split(separator: UInt8(ascii: ";")) {
+            guard let eq = part.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            let name = Self.trimmed(part[..<eq]), value = Self.trimmed(part[part.index(after: eq)...])
+            let key = String(decoding: name, as: UTF8.self)
+            if result[key] == nil { result[key] = String(decoding: value, as: UTF8.self) }
         }
         return result
+    }
+
+    static func trimmed(_ bytes: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
+        var s = bytes
+        while let first = s.first, first == 32 || first == 9 { s = s.dropFirst() }
+        while let last = s.last, last == 32 || last == 9 { s = s.dropLast() }
+        return s
     }
 
     /// A path parameter, or a 404 when the pattern did not bind it.
