@@ -1,6 +1,7 @@
 import Accounts
 import Foundation
 import HTTPServer
+import Synchronization
 
 /// JSON shapes of the API. Times leave as ISO-8601 UTC.
 struct UserDTO: Codable, Sendable {
@@ -41,9 +42,34 @@ struct UserDTO: Codable, Sendable {
     }
 }
 
+/// The session JSON of recently seen users: a user's answer only changes when the user does.
+final class SessionJSONMemo: Sendable {
+    static let shared = SessionJSONMemo()
+    final class Shard: Sendable { let entries = Mutex<[Int: (user: User, bytes: [UInt8])]>([:]) }
+    private let shards = (0..<16).map { _ in Shard() }
+
+    func bytes(for user: User, _ make: () -> [UInt8]) -> [UInt8] {
+        let shard = shards[user.id % shards.count]
+        if let hit = shard.entries.withLock({ $0[user.id] }), hit.user == user { return hit.bytes }
+        let fresh = make()
+        shard.entries.withLock { entries in
+            if entries.count > 4096 { entries.removeAll(keepingCapacity: true) }
+            entries[user.id] = (user, fresh)
+        }
+        return fresh
+    }
+}
+
 extension SessionDTO {
-    /// The same JSON as `Response.json(self)` (sorted keys, ISO-8601 dates), written by hand: every page asks for it.
-    var fastResponse: Response {
+    /// `Response.json(SessionDTO(user))` for the session answer every page asks for: the same JSON, written by hand
+    /// and remembered per user until the user changes.
+    static func fastResponse(_ user: User?) -> Response {
+        let bytes = user.map { u in SessionJSONMemo.shared.bytes(for: u) { SessionDTO(u).jsonBytes } } ?? SessionDTO(nil).jsonBytes
+        return Response(status: 200, headers: Headers([("Content-Type", "application/json; charset=utf-8")]), body: .bytes(bytes))
+    }
+
+    /// The same JSON as `Response.json(self)`: sorted keys, ISO-8601 dates, nulls written.
+    var jsonBytes: [UInt8] {
         var w = JSONWriter()
         w.object { w in
             w.key("permissions")
@@ -65,7 +91,7 @@ extension SessionDTO {
                 w.string(nil)
             }
         }
-        return Response(status: 200, headers: Headers([("Content-Type", "application/json; charset=utf-8")]), body: .bytes(w.bytes))
+        return w.bytes
     }
 }
 

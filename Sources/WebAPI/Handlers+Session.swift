@@ -5,14 +5,14 @@ import Secrets
 
 extension Handlers {
     func handleSession(_ request: Request, _ context: AppContext) throws -> Response {
-        var response = SessionDTO(context.user).fastResponse
+        var response = SessionDTO.fastResponse(context.user)
         ensureCSRFCookie(&response, request: request, context: context)
         if context.sessionExpired { response.setCookie(.expired(CookieNames.session)) }
         return response
     }
 
     func handleMe(_ request: Request, _ context: AppContext) throws -> Response {
-        SessionDTO(try context.requireUser()).fastResponse
+        SessionDTO.fastResponse(try context.requireUser())
     }
 
     func handleLogin(_ request: Request, _ context: AppContext) throws -> Response {
