@@ -35,6 +35,7 @@ bench:
 	@scripts/install-deps.sh --bench
 	Benchmarks/run.sh
 	Benchmarks/questions.sh
+	Benchmarks/exam_hour.sh
 
 clean:
 	rm -rf .build

@@ -5,8 +5,9 @@ public struct ServerConfiguration: Sendable {
     public var port: UInt16 = 8080
     /// libmicrohttpd event-loop threads (epoll, one per pool slot); see ARCHITECTURE.md for the measurement.
     public var eventThreads: Int = 4
-    /// Threads for blocking handlers (writes, password hashing).
-    public var workerThreads: Int = 16
+    /// Threads for blocking handlers (writes, password hashing). Each waits on a commit, so more threads mean
+    /// larger group commits when many candidates save at once; they cost little while idle.
+    public var workerThreads: Int = 64
     /// Blocking requests that may wait for a worker before new ones get 503.
     public var workerQueueLimit: Int = 4096
     public var connectionLimit: Int = 10_000

@@ -4,12 +4,15 @@ import Foundation
 import Persistence
 import Questions
 import Secrets
+import Synchronization
 
 /// The annual-exam use cases for organizers and candidates. Timing and grading decisions come from the pure
 /// `Exams` module; this type supplies the clock, the store and permissions per object.
 public final class ExamService: Sendable {
     let store: Store
     let clock: AppClock
+    /// Papers never change once generated, so a save checks its slot against memory, not the database.
+    let papers = PaperCache()
 
     public init(store: Store, clock: AppClock) {
         self.store = store
@@ -144,11 +147,16 @@ public final class ExamService: Sendable {
     }
 
     func save(attemptId: Int, slot: Int, seq: Int64, response: QuestionResponse, clientId: String, user: User) throws -> SaveOutcome {
-        let attempt = try ownAttempt(attemptId, user)
-        guard let item = attempt.items.first(where: { $0.slot == slot }) else { throw ExamError.notFound("slot \(slot)") }
+        let paper = try papers.paper(attemptId) {
+            guard let attempt = try store.attempt(id: attemptId) else { return nil }
+            let versions = try store.versions(attempt.items.map { ($0.questionId, $0.version) })
+            return PaperShape(userId: attempt.userId,
+                              slots: Dictionary(uniqueKeysWithValues: attempt.items.map { ($0.slot, versions[$0.questionId]) }))
+        }
+        guard let paper, paper.userId == user.id else { throw ExamError.notFound("attempt \(attemptId)") }
+        guard let slotContent = paper.slots[slot] else { throw ExamError.notFound("slot \(slot)") }
         guard seq > 0 else { throw ExamError.invalid(["seq 应为正整数 / seq must be a positive integer"]) }
-        if let content = try store.versions([(item.questionId, item.version)])[item.questionId],
-           let problem = ResponseShape.problem(response, for: content) {
+        if let content = slotContent, let problem = ResponseShape.problem(response, for: content) {
             throw ExamError.invalid([problem])
         }
         return try store.save(attemptId: attemptId, slot: slot, seq: seq, response: response, clientId: clientId,
@@ -272,5 +280,25 @@ extension ExamService {
             return content.grade(response, scoring: use.scoring).fraction
         }
         return (uses.count, fractions.isEmpty ? nil : fractions.reduce(0, +) / Double(fractions.count) * 100)
+    }
+}
+
+/// Who owns an attempt and what each slot asks: everything a save needs to check, immutable once generated.
+struct PaperShape: Sendable {
+    var userId: Int
+    var slots: [Int: QuestionContent?]
+}
+
+final class PaperCache: Sendable {
+    private let entries = Mutex<[Int: PaperShape]>([:])
+
+    func paper(_ attemptId: Int, load: () throws -> PaperShape?) throws -> PaperShape? {
+        if let hit = entries.withLock({ $0[attemptId] }) { return hit }
+        guard let loaded = try load() else { return nil }
+        entries.withLock { e in
+            if e.count > 50_000 { e.removeAll(keepingCapacity: true) }
+            e[attemptId] = loaded
+        }
+        return loaded
     }
 }
