@@ -21,7 +21,7 @@ struct TemplateReader {
         } ?? 0
         guard let columns = reader.columns(filled[headerIndex]) else { return .failure(reader.problems) }
         var name = TextDecoding.bankName(fromFile: file)
-        let title = first.cells.map(\.trimmedText).filter { !$0.isEmpty }
+        let title = first.cells.map(\.trimmed).filter { !$0.isEmpty }
         if headerIndex > 0, title.count == 1 { name = title[0] }
         var questions: [SourceQuestion] = []
         for row in filled[(headerIndex + 1)...] {
@@ -37,7 +37,7 @@ struct TemplateReader {
         for (i, text) in header.cells.enumerated() {
             guard let column = CSVColumn.aliases[CSVColumn.normalizedHeader(text)] else { continue }
             if seen.contains(column) {
-                problems.append(ImportProblem(location(header.line), "列「\(text.trimmedText)」重复 / column \(text.trimmedText) appears twice"))
+                problems.append(ImportProblem(location(header.line), "列「\(text.trimmed)」重复 / column \(text.trimmed) appears twice"))
             }
             seen.insert(column)
             columns[i] = column
@@ -52,7 +52,7 @@ struct TemplateReader {
 
     mutating func question(_ row: SheetRow, _ columns: [Int: CSVColumn]) -> SourceQuestion? {
         var values: [CSVColumn: String] = [:]
-        for (i, cell) in row.cells.enumerated() { if let column = columns[i] { values[column] = cell.trimmedText } }
+        for (i, cell) in row.cells.enumerated() { if let column = columns[i] { values[column] = cell.trimmed } }
         let at = location(row.line), before = problems.count
         let typeText = values[.type] ?? ""
         guard let type = TemplateValues.type(typeText) else {
@@ -85,7 +85,7 @@ struct TemplateReader {
     mutating func value<T>(_ text: String?, _ column: String, _ at: SourceLocation, default fallback: T,
                            _ parse: (String) -> T?) -> T {
         guard let text, !text.isEmpty else { return fallback }
-        if let value = parse(text.halfWidth) { return value }
+        if let value = parse(text.applyingHalfWidth) { return value }
         problems.append(ImportProblem(at, "\(column)「\(text)」无法识别 / cannot read \(column) \(text)"))
         return fallback
     }

@@ -48,15 +48,15 @@ enum TemplateValues {
 
     /// Non-empty trimmed pieces of `text` between any of `separators`.
     static func split(_ text: String, by separators: String) -> [String] {
-        text.split { separators.contains($0) }.map { String($0).trimmedText }.filter { !$0.isEmpty }
+        text.split { separators.contains($0) }.map { String($0).trimmed }.filter { !$0.isEmpty }
     }
 
     /// Non-empty trimmed lines: 评分要点 has one scoring point per line.
     static func lines(_ text: String) -> [String] {
-        text.split(whereSeparator: \.isNewline).map { String($0).trimmedText }.filter { !$0.isEmpty }
+        text.split(whereSeparator: \.isNewline).map { String($0).trimmed }.filter { !$0.isEmpty }
     }
 
     static func key(_ text: String) -> String {
-        String(text.halfWidth.lowercased().filter { !$0.isWhitespace })
+        String(text.applyingHalfWidth.lowercased().filter { !$0.isWhitespace })
     }
 }

@@ -6,7 +6,7 @@ struct SheetRow: Sendable, Equatable {
     var line: Int
     var cells: [String]
 
-    var isEmpty: Bool { cells.allSatisfy { $0.trimmedText.isEmpty } }
+    var isEmpty: Bool { cells.allSatisfy { $0.trimmed.isEmpty } }
 }
 
 /// A column of the common Chinese question template shared by `CSVFormat` and `XLSXFormat`.
@@ -75,7 +75,7 @@ enum CSVColumn: Hashable, Sendable {
 
     /// `选项 Ａ`, ` 题干 ` and `Stem` all name their column.
     static func normalizedHeader(_ text: String) -> String {
-        String(text.halfWidth.uppercased().filter { !$0.isWhitespace })
+        String(text.applyingHalfWidth.uppercased().filter { !$0.isWhitespace })
     }
 }
 

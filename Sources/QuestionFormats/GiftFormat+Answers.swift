@@ -13,7 +13,7 @@ extension GiftReader {
     mutating func answers(_ block: ArraySlice<GiftChar>, line: Int) -> GiftAnswers? {
         var body = block, explanation = ""
         if let i = block.indices.first(where: { i in i + 3 < block.endIndex && (i...(i + 3)).allSatisfy { block[$0].isSyntax("#") } }) {
-            explanation = block[(i + 4)...].text.trimmedText
+            explanation = block[(i + 4)...].text.trimmed
             body = block[..<i]
         }
         guard let first = body.first(where: { $0.escaped || !$0.c.isWhitespace }) else {
@@ -24,7 +24,7 @@ extension GiftReader {
             problem(line, "不支持数值题 {#…} / numerical questions {#…} are not supported")
             return nil
         }
-        let word = (body.split { $0.isSyntax("#") }.first ?? body[...]).text.trimmedText.uppercased()
+        let word = (body.split { $0.isSyntax("#") }.first ?? body[...]).text.trimmed.uppercased()
         if word == "T" || word == "TRUE" { return GiftAnswers(type: .judge, key: .judge(true), explanation: explanation) }
         if word == "F" || word == "FALSE" { return GiftAnswers(type: .judge, key: .judge(false), explanation: explanation) }
         problem(line, "无法识别的答案块：应以 = 或 ~ 开头，或为 T、F、TRUE、FALSE，或为空 / "
@@ -44,14 +44,14 @@ extension GiftReader {
             var weight: Double = item.mark == "=" ? 100 : 0
             if chars.first?.isSyntax("%") == true {
                 let number = chars.dropFirst().prefix { !$0.isSyntax("%") }
-                guard number.count < chars.count - 1, let value = Double(number.text.trimmedText) else {
+                guard number.count < chars.count - 1, let value = Double(number.text.trimmed) else {
                     problem(chars.first?.line ?? line, "权重 %\(number.text) 无效，应如 %50% / bad weight %\(number.text): write it like %50%")
                     return nil
                 }
                 weight = value
                 chars = chars.dropFirst(number.count + 2)
             }
-            texts.append(chars.prefix { !$0.isSyntax("#") }.text.trimmedText)
+            texts.append(chars.prefix { !$0.isSyntax("#") }.text.trimmed)
             weights.append(weight)
         }
         let right = weights.indices.filter { weights[$0] > 0 }

@@ -21,7 +21,7 @@ extension GiftReader {
               let answers = answers(rest[(open + 1)..<close], line: rest[open].line) else { return nil }
         var stem = Self.stem(head: rest[..<open].text, tail: rest[(close + 1)...].text, type: answers.type)
         if html { stem = MoodleHTML.plainText(stem) }
-        let content = QuestionContent(type: answers.type, stem: stem.trimmedText, options: answers.options,
+        let content = QuestionContent(type: answers.type, stem: stem.trimmed, options: answers.options,
                                       key: answers.key, explanation: answers.explanation, basis: "", category: category)
         var q = SourceQuestion(externalId: nil, content: content, location: SourceLocation(file: file, line: firstLine))
         apply(fields, to: &q)
@@ -48,10 +48,10 @@ extension GiftReader {
     /// Text before and after the block: a block mid-sentence is a blank (Moodle's "missing word"); a fill-in block
     /// at the end adds one unless the stem already marks its blank.
     static func stem(head: String, tail: String, type: QuestionType) -> String {
-        let midSentence = !tail.trimmedText.isEmpty
+        let midSentence = !tail.trimmed.isEmpty
         if midSentence && (type.hasOptions || type == .blank) { return head + "____" + tail }
         switch type {
-        case .blank: return QuestionRules.blankMarkers(in: head) == 0 ? head.trimmedText + "____" : head
+        case .blank: return QuestionRules.blankMarkers(in: head) == 0 ? head.trimmed + "____" : head
         case .single, .multiple: return head
         default: return head + tail
         }

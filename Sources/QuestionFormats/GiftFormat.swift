@@ -82,7 +82,7 @@ struct GiftReader {
             var line = String(raw)
             if line.hasSuffix("\r") { line.removeLast() }
             if i == 0, line.unicodeScalars.first == "\u{FEFF}" { line.unicodeScalars.removeFirst() }
-            if line.trimmedText.isEmpty {
+            if line.trimmed.isEmpty {
                 if !chunk.isEmpty { read(chunk: chunk) }
                 chunk = []
             } else {
@@ -97,11 +97,11 @@ struct GiftReader {
         var fields: [GiftField] = []
         var text: [(Int, String)] = []
         for (line, content) in chunk {
-            let trimmed = content.trimmedText
+            let trimmed = content.trimmed
             if text.isEmpty, trimmed.hasPrefix("//") {
                 if let field = Self.field(trimmed.dropFirst(2), line: line) { fields.append(field) }
             } else if text.isEmpty, trimmed.hasPrefix("$CATEGORY:") {
-                category = Self.unescapedValue(String(trimmed.dropFirst("$CATEGORY:".count)).trimmedText)
+                category = Self.unescapedValue(String(trimmed.dropFirst("$CATEGORY:".count)).trimmed)
                 category = Self.moodleCategory(category)
                 if firstCategory == nil { firstCategory = category }
             } else if !trimmed.hasPrefix("//") {
@@ -123,7 +123,7 @@ struct GiftReader {
         guard body.first == "@", let colon = body.firstIndex(of: ":") else { return nil }
         let key = body[body.index(after: body.startIndex)..<colon]
         guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else { return nil }
-        let value = String(body[body.index(after: colon)...]).trimmedText
+        let value = String(body[body.index(after: colon)...]).trimmed
         return GiftField(key: key.lowercased(), value: unescapedValue(value), line: line)
     }
 

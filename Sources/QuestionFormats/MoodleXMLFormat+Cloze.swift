@@ -70,7 +70,7 @@ enum MoodleCloze {
                 weight = Double(rest[rest.index(after: rest.startIndex)..<close]) ?? 0
                 rest = rest[rest.index(after: close)...]
             }
-            let text = answerText(rest).trimmedText
+            let text = answerText(rest).trimmed
             return weight > 0 && !text.isEmpty ? text : nil
         }
     }

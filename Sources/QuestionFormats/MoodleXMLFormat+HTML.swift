@@ -25,7 +25,7 @@ enum MoodleHTML {
         }
         let decoded = decodeEntities(out)
         return decoded.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { String($0).trimmedText }.joined(separator: "\n").trimmedText
+            .map { String($0).trimmed }.joined(separator: "\n").trimmed
     }
 
     static let breakTags: Set<String> = ["br", "/p", "/div", "/li", "/h1", "/h2", "/h3", "/h4", "/tr", "/blockquote"]

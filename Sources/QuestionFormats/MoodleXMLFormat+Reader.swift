@@ -10,7 +10,7 @@ extension MoodleReader {
         switch type {
         case "multichoice":
             guard let answers = answers(node), let right = rightAnswers(node, answers) else { return nil }
-            let single = node.childText("single")?.trimmedText.lowercased() ?? "true"
+            let single = node.childText("single")?.trimmed.lowercased() ?? "true"
             return make(single == "false" || single == "0" ? .multiple : .single, stem, .choice(right), options: answers.map(\.text))
         case "truefalse":
             guard let answers = answers(node), let right = rightAnswers(node, answers) else { return nil }
@@ -30,7 +30,7 @@ extension MoodleReader {
             return make(.blank, parsed.stem, .blanks(parsed.blanks))
         case "essay":
             var content = make(.essay, stem, .reference(text(node, "graderinfo") ?? ""))
-            if let grade = node.childText("defaultgrade").flatMap({ Double($0.trimmedText) }), grade > 0, grade == grade.rounded() {
+            if let grade = node.childText("defaultgrade").flatMap({ Double($0.trimmed) }), grade > 0, grade == grade.rounded() {
                 content.points = Int(grade)
             }
             return content
@@ -50,7 +50,7 @@ extension MoodleReader {
 
     /// Pufa's `pufa-…:` tags and knowledge points.
     mutating func applyTags(_ node: XMLTreeNode, to content: inout QuestionContent, status: inout QuestionStatus) {
-        let tags = node.child("tags")?.children("tag").map { ($0, ($0.child("text")?.text ?? $0.text).trimmedText) } ?? []
+        let tags = node.child("tags")?.children("tag").map { ($0, ($0.child("text")?.text ?? $0.text).trimmed) } ?? []
         var points: Int?, pufa = false
         for (tag, text) in tags where !text.isEmpty {
             guard text.hasPrefix("pufa-"), let colon = text.firstIndex(of: ":") else {
@@ -59,7 +59,7 @@ extension MoodleReader {
             }
             pufa = true
             let key = String(text[text.index(text.startIndex, offsetBy: 5)..<colon])
-            let value = String(text[text.index(after: colon)...]).trimmedText
+            let value = String(text[text.index(after: colon)...]).trimmed
             switch key {
             case "basis": content.basis = value
             case "quote": content.quote = value

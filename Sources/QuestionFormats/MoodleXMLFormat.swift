@@ -63,7 +63,7 @@ struct MoodleReader {
             return
         }
         guard type != "category" else {
-            category = GiftReader.moodleCategory(node.childText("category")?.trimmedText ?? "")
+            category = GiftReader.moodleCategory(node.childText("category")?.trimmed ?? "")
             if firstCategory == nil {
                 firstCategory = category
                 description = text(node, "info").flatMap { $0.isEmpty ? nil : $0 }
@@ -77,7 +77,7 @@ struct MoodleReader {
         var status = QuestionStatus.active
         applyTags(node, to: &content, status: &status)
         guard problems.count == before else { return }
-        let id = node.childText("idnumber")?.trimmedText
+        let id = node.childText("idnumber")?.trimmed
         questions.append(SourceQuestion(externalId: id?.isEmpty == false ? id : nil, content: content, status: status,
                                         location: SourceLocation(file: file, line: node.line)))
     }
@@ -90,7 +90,7 @@ struct MoodleReader {
 
     static func plain(_ node: XMLTreeNode, defaultFormat: String) -> String {
         let raw = node.child("text")?.text ?? ""
-        return (node.attributes["format"] ?? defaultFormat) == "html" ? MoodleHTML.plainText(raw) : raw.trimmedText
+        return (node.attributes["format"] ?? defaultFormat) == "html" ? MoodleHTML.plainText(raw) : raw.trimmed
     }
 
     /// Every `<answer>`: its plain text and fraction.

@@ -99,22 +99,3 @@ extension TextDecoding {
         return name.isEmpty ? file : String(name)
     }
 }
-
-extension String {
-    /// Without leading and trailing whitespace (including the ideographic space), as every format reads text.
-    var trimmedText: String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
-    }
-
-    /// Full-width ASCII (Ａ，) as half-width (A,), so hand-typed headers and answers match.
-    var halfWidth: String {
-        String(String.UnicodeScalarView(unicodeScalars.map { s in
-            if s.value == 0x3000 { return " " }
-            if (0xFF01...0xFF5E).contains(s.value), let half = UnicodeScalar(s.value - 0xFEE0) { return half }
-            return s
-        }))
-    }
-}

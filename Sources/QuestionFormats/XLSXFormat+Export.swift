@@ -81,6 +81,6 @@ extension XLSXFormat {
         var name = String(bank.filter { !"[]:*?/\\".contains($0) && !$0.isNewline }.prefix(31))
         while name.hasPrefix("'") { name.removeFirst() }
         while name.hasSuffix("'") { name.removeLast() }
-        return name.trimmedText.isEmpty ? "Sheet1" : name
+        return name.trimmed.isEmpty ? "Sheet1" : name
     }
 }

@@ -130,7 +130,7 @@ final class SheetReader: NSObject, XMLParserDelegate {
     func cellText() -> String {
         switch type {
         case "s":
-            guard let index = Int(value.trimmedText), shared.indices.contains(index) else {
+            guard let index = Int(value.trimmed), shared.indices.contains(index) else {
                 problems.append((row.line, "单元格引用了不存在的共享字符串 \(value) / a cell refers to a missing shared string \(value)"))
                 return ""
             }

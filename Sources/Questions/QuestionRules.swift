@@ -88,7 +88,8 @@ public func optionIndex(_ letter: Character) -> Int? {
 }
 
 extension String {
-    var trimmed: String {
+    /// Without leading and trailing whitespace (including the ideographic space), as every format reads text.
+    public var trimmed: String {
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s.removeFirst() }
         while let c = s.last, c.isWhitespace { s.removeLast() }
@@ -96,7 +97,7 @@ extension String {
     }
 
     /// Full-width ASCII (Ａ１，) → half-width (A1,), ideographic space → space.
-    var applyingHalfWidth: String {
+    public var applyingHalfWidth: String {
         String(String.UnicodeScalarView(unicodeScalars.map { s in
             if s.value == 0x3000 { return " " }
             if (0xFF01...0xFF5E).contains(s.value) { return UnicodeScalar(s.value - 0xFEE0)! }
