@@ -50,7 +50,7 @@ let package = Package(
 
         // Routes, DTOs, OpenAPI, wiring of a running application.
         .target(name: "WebAPI", dependencies: [
-            "HTTPServer", "Database", "Persistence", "Accounts", "Secrets", "Questions", "QuestionFormats", "Exams",
+            "HTTPServer", "Database", "Persistence", "Accounts", "Secrets", "Questions", "QuestionFormats", "Exams", "ItemAnalysis",
             .product(name: "Logging", package: "swift-log"),
         ]),
 

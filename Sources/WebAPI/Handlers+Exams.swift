@@ -1,5 +1,6 @@
 import Accounts
 import Exams
+import ItemAnalysis
 import Foundation
 import HTTPServer
 
@@ -72,5 +73,59 @@ extension Handlers {
         return .json(RegradeDTO(questionId: r.questionId, toVersion: r.toVersion, attemptsChecked: r.attemptsChecked, applied: r.applied,
                                 changes: r.changes.map { .init(attemptId: $0.attemptId, userId: $0.userId, oldScore: $0.oldScore,
                                                                newScore: $0.newScore, oldPassed: $0.oldPassed, newPassed: $0.newPassed) }))
+    }
+}
+
+struct ExamStatisticsDTO: Encodable {
+    struct Question: Encodable {
+        var questionId: Int
+        var type: String
+        var stem: String
+        var maxMark: Double
+        var facility: Double?
+        var sd: Double?
+        var randomGuessScore: Double?
+        var intendedWeight: Double?
+        var effectiveWeight: Double?
+        var discriminationIndex: Double?
+        var discriminativeEfficiency: Double?
+        var weakDiscrimination: Bool
+        var responses: [Option]?
+    }
+    struct Option: Encodable { var option: String; var count: Int }
+    struct Test: Encodable {
+        var attempts: Int
+        var mean: Double?
+        var median: Double?
+        var sd: Double?
+        var skewness: Double?
+        var kurtosis: Double?
+        var cic: Double?
+        var errorRatio: Double?
+        var standardError: Double?
+    }
+    var test: Test
+    var questions: [Question]
+}
+
+extension Handlers {
+    /// Item analysis with Moodle's quiz-statistics definitions, over each candidate's counted attempt.
+    func handleExamStatistics(_ request: Request, _ context: AppContext) throws -> Response {
+        let s = try exams.statistics(examId: try request.intParameter("id"), by: try context.requireUser())
+        let t = s.test
+        let questions = s.marks.questionIds.enumerated().compactMap { column, id -> ExamStatisticsDTO.Question? in
+            guard column < s.questions.count else { return nil }
+            let q = s.questions[column], content = s.contents[id]
+            return ExamStatisticsDTO.Question(
+                questionId: id, type: content?.type.rawValue ?? "", stem: String((content?.stem ?? "").prefix(80)),
+                maxMark: s.marks.maxMarks[column], facility: q.facility, sd: q.sd, randomGuessScore: q.randomGuessScore,
+                intendedWeight: q.intendedWeight, effectiveWeight: q.effectiveWeight, discriminationIndex: q.discriminationIndex,
+                discriminativeEfficiency: q.discriminativeEfficiency, weakDiscrimination: q.weakDiscrimination,
+                responses: s.marks.optionCounts[column]?.map { .init(option: $0.option, count: $0.count) })
+        }
+        return .json(ExamStatisticsDTO(test: .init(attempts: t.attempts, mean: t.mean, median: t.median, sd: t.sd, skewness: t.skewness,
+                                                   kurtosis: t.kurtosis, cic: t.cic, errorRatio: t.errorRatio,
+                                                   standardError: t.standardError),
+                                       questions: questions))
     }
 }

@@ -123,6 +123,8 @@ enum Schemas {
                              "serverTime": dateTime], required: ["slot", "seq", "stored", "serverTime"]),
         "Receipt": object(["attemptId": integer, "examTitle": string, "submittedAt": dateTime, "answered": integer,
                            "total": integer, "digest": string], required: ["attemptId", "answered", "total"]),
+        "ExamStatistics": object(["test": ["type": "object"], "questions": ["type": "array", "items": ["type": "object"]]],
+                                 required: ["test", "questions"]),
         "RegradeInput": object(["questionId": integer, "dryRun": boolean], required: ["questionId"]),
         "RegradeReport": object(["questionId": integer, "toVersion": integer, "attemptsChecked": integer, "applied": boolean,
                                  "changes": ["type": "array", "items": ["type": "object"]]],

@@ -78,6 +78,9 @@ extension Handlers {
         api.add(.GET, "/api/v1/exams/{id}/report", "getExamReport", "Participation and pass rates per unit, live",
                 .permission(.examsManage), returns: "Report", handleExamReport)
 
+        api.add(.GET, "/api/v1/exams/{id}/statistics", "getExamStatistics",
+                "Item analysis (Moodle's quiz statistics: facility, discrimination, CIC…) over counted attempts",
+                .permission(.examsManage), returns: "ExamStatistics", offload: true, handleExamStatistics)
         api.add(.POST, "/api/v1/exams/{id}/regrade", "regradeExam",
                 "Regrade submitted attempts against a question's current version (after a key change); dryRun to preview",
                 .permission(.examsManage), body: "RegradeInput", returns: "RegradeReport", handleRegrade)

@@ -178,6 +178,24 @@ import TestSupport
         #expect(usage?["attempts"] as? Int == 1 && usage?["facility"] as? Double == 0, "usage and facility per question")
     }
 
+    @Test func itemAnalysisUsesTheCountedAttempts() throws {
+        let s = try setUp(review: "score")
+        let attempt = try start(s)["id"] as! Int
+        let items = try s.official.get("/api/v1/attempts/\(attempt)").json["items"] as! [[String: Any]]
+        for item in items where item["type"] as? String == "judge" {
+            _ = try save(s, attempt, slot: item["slot"] as! Int, seq: 1, ["judge": true])
+        }
+        _ = try json(s.official, "POST", "/api/v1/attempts/\(attempt)/submit", ["clientId": "tab-1"])
+        let stats = try s.organizer.get("/api/v1/exams/\(s.examId)/statistics").json
+        #expect((stats["test"] as? [String: Any])?["attempts"] as? Int == 1)
+        let questions = try #require(stats["questions"] as? [[String: Any]])
+        #expect(questions.count == 3)
+        let judge = try #require(questions.first { $0["type"] as? String == "judge" })
+        #expect(judge["facility"] as? Double == 100 && judge["randomGuessScore"] as? Double == 50)
+        #expect((judge["responses"] as? [[String: Any]])?.first?["count"] as? Int == 1)
+        #expect(judge["discriminationIndex"] == nil, "undefined with one attempt: left out, not NaN")
+    }
+
     @Test func candidatesAndOrganizersSeeOnlyTheirOwn() throws {
         let s = try setUp()
         let attempt = try start(s)["id"] as! Int

@@ -60,6 +60,7 @@ import TestSupport
         Case(method: "PUT", path: "/api/v1/exams/1/roster", body: #"{"unitIds":[]}"#, expected: expect(404, allowed: [.admin, .organizer])),
         Case(method: "POST", path: "/api/v1/exams/1/publish", expected: expect(404, allowed: [.admin, .organizer])),
         Case(method: "GET", path: "/api/v1/exams/1/report", expected: expect(404, allowed: [.admin, .organizer])),
+        Case(method: "GET", path: "/api/v1/exams/1/statistics", expected: expect(404, allowed: [.admin, .organizer])),
         Case(method: "POST", path: "/api/v1/exams/1/regrade", body: #"{"questionId":1}"#, expected: expect(404, allowed: [.admin, .organizer])),
         Case(method: "GET", path: "/api/v1/my/exams", expected: expect(200, allowed: [.admin, .official])),
         Case(method: "POST", path: "/api/v1/exams/1/attempts", body: #"{"clientId":"x"}"#, expected: expect(404, allowed: [.admin, .official])),
