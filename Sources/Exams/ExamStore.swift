@@ -39,6 +39,16 @@ public struct RosterEntry: Sendable, Equatable {
     }
 }
 
+/// Extra time and/or a later window for one candidate.
+public struct Override: Sendable, Equatable {
+    public var extraMinutes: Int
+    public var closesAt: Int64?
+    public init(extraMinutes: Int, closesAt: Int64?) {
+        self.extraMinutes = extraMinutes
+        self.closesAt = closesAt
+    }
+}
+
 public enum SubmittedBy: String, Sendable, Codable { case candidate, deadline }
 
 public struct AttemptRecord: Sendable, Equatable {
@@ -169,6 +179,10 @@ public protocol ExamStore: Sendable {
     /// For every submitted attempt (any exam) that used the question: its paper slot, stored response and the
     /// exam's multiple-choice scoring — what the question bank shows as usage and facility.
     func uses(of questionId: Int) throws -> [(item: PaperItem, response: SavedResponse?, scoring: MultipleChoiceScoring)]
+    /// Sets extra time and/or a later close for candidates, and moves the deadline of their attempts in progress.
+    func setOverrides(examId: Int, userIds: [Int], override: Override, now: Int64) throws
+    func overrides(examId: Int) throws -> [(entry: RosterEntry, override: Override)]
+    func override(examId: Int, userId: Int) throws -> Override?
     /// Every roster entry with all of its attempts, for reports.
     func reportRows(examId: Int) throws -> [(entry: RosterEntry, attempts: [AttemptRecord])]
 }

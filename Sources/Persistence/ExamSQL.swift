@@ -90,11 +90,23 @@ enum ExamSQL {
         LEFT JOIN responses r ON r.attempt_id = i.attempt_id AND r.slot = i.slot
         WHERE i.question_id = ?
         """
+    static let upsertOverride = """
+        INSERT INTO exam_overrides (exam_id, user_id, extra_minutes, closes_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (exam_id, user_id) DO UPDATE SET extra_minutes = excluded.extra_minutes, closes_at = excluded.closes_at
+        """
+    static let override = "SELECT extra_minutes, closes_at FROM exam_overrides WHERE exam_id = ? AND user_id = ?"
+    static let overrides = """
+        SELECT o.user_id, o.extra_minutes, o.closes_at, u.username, u.display_name, u.unit_id, n.name AS unit_name
+        FROM exam_overrides o JOIN users u ON u.id = o.user_id LEFT JOIN units n ON n.id = u.unit_id
+        WHERE o.exam_id = ? ORDER BY u.username
+        """
+    static let inProgressOf = "SELECT id, started_at FROM attempts WHERE exam_id = ? AND user_id = ? AND state = 'in_progress'"
+    static let setDeadline = "UPDATE attempts SET deadline = ? WHERE id = ?"
     static let insertEvent = "INSERT INTO attempt_events (attempt_id, kind, at, received_at) VALUES (?, ?, ?, ?)"
 
     static let all = [examById, allExams, insertExam, updateExam, publishExam, officialsInUnits, accountByName, clearRoster,
                       clearRosterUnits, insertRoster, insertRosterUnit, roster, rosterUnits, poolAll, myExams, attemptById,
                       attemptsOf, attemptsOfExam, items, insertAttempt, insertItem, start, takeOver, saveCheck, storedSeq,
                       upsertResponse, insertStep, responses, submit, expired, version, submittedUsing, moveVersion, setResult,
-                      uses, insertEvent]
+                      uses, upsertOverride, override, overrides, inProgressOf, setDeadline, insertEvent]
 }

@@ -233,6 +233,15 @@ public enum Migrations {
         );
         CREATE INDEX response_steps_attempt ON response_steps(attempt_id, slot, seq);
 
+        -- Extra time or a later window for particular candidates (illness, a network outage in one office).
+        CREATE TABLE exam_overrides (
+            exam_id INTEGER NOT NULL REFERENCES exams(id),
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            extra_minutes INTEGER NOT NULL DEFAULT 0 CHECK (extra_minutes BETWEEN 0 AND 600),
+            closes_at INTEGER,
+            PRIMARY KEY (exam_id, user_id)
+        ) WITHOUT ROWID;
+
         CREATE TABLE attempt_events (
             attempt_id INTEGER NOT NULL REFERENCES attempts(id),
             kind TEXT NOT NULL,

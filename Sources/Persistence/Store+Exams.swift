@@ -206,6 +206,42 @@ extension Store: ExamStore {
         }
     }
 
+    public func setOverrides(examId: Int, userIds: [Int], override: Override, now: Int64) throws {
+        try pool.write { db in
+            guard let exam = try Self.exam(db, examId) else { throw ExamError.notFound("exam \(examId)") }
+            for user in userIds {
+                try db.run(ExamSQL.upsertOverride, [examId, user, override.extraMinutes, override.closesAt])
+                for row in try db.query(ExamSQL.inProgressOf, [examId, user]) {
+                    let deadline = ExamClock.deadline(startedAt: row.int64("started_at") ?? now,
+                                                      durationMinutes: exam.settings.durationMinutes,
+                                                      extraMinutes: override.extraMinutes,
+                                                      closesAt: override.closesAt ?? exam.settings.closesAt)
+                    try db.run(ExamSQL.setDeadline, [deadline, row.int("id") ?? 0])
+                }
+            }
+            try audit(db, Accounts.Actor(userId: nil, name: "organizer", requestId: nil), "exam.override", "exam", String(examId),
+                      before: nil, after: Self.json(["users": userIds.map(String.init).joined(separator: ","),
+                                                     "extraMinutes": String(override.extraMinutes),
+                                                     "closesAt": override.closesAt.map(String.init) ?? ""]), now: now)
+        }
+    }
+
+    public func overrides(examId: Int) throws -> [(entry: RosterEntry, override: Override)] {
+        try pool.read { db in
+            try db.query(ExamSQL.overrides, [examId]).map { row in
+                (Self.rosterEntry(row), Override(extraMinutes: row.int("extra_minutes") ?? 0, closesAt: row.int64("closes_at")))
+            }
+        }
+    }
+
+    public func override(examId: Int, userId: Int) throws -> Override? {
+        try pool.read { db in
+            try db.queryOne(ExamSQL.override, [examId, userId]).map {
+                Override(extraMinutes: $0.int("extra_minutes") ?? 0, closesAt: $0.int64("closes_at"))
+            }
+        }
+    }
+
     public func reportRows(examId: Int) throws -> [(entry: RosterEntry, attempts: [AttemptRecord])] {
         try pool.read { db in
             let attempts = Dictionary(grouping: try db.query(ExamSQL.attemptsOfExam, [examId]).map { try Self.attempt(db, $0, withItems: false) },

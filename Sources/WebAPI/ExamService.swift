@@ -76,6 +76,23 @@ public final class ExamService: Sendable {
         return try store.roster(examId: id)
     }
 
+    /// Extra time and/or a later close for the named candidates and every candidate of the chosen units.
+    func setOverrides(_ id: Int, usernames: [String], unitIds: [Int], override: Override, by viewer: User) throws {
+        _ = try managedExam(id, viewer)
+        guard (0...600).contains(override.extraMinutes) else {
+            throw ExamError.invalid(["延长时间应为 0–600 分钟 / extra time must be 0–600 minutes"])
+        }
+        let roster = try store.roster(examId: id)
+        let tree = Tree(try store.units().map { (id: $0.id, parentId: $0.parentId) })
+        let units = unitIds.reduce(into: Set<Int>()) { $0.formUnion(tree.subtree($1)) }
+        var users = Set(roster.filter { $0.unitId.map(units.contains) ?? false }.map(\.userId))
+        let byName = Dictionary(roster.map { ($0.username.lowercased(), $0.userId) }, uniquingKeysWith: { a, _ in a })
+        let unknown = usernames.filter { byName[$0.lowercased()] == nil }
+        guard unknown.isEmpty else { throw ExamError.unknownUsers(unknown) }
+        users.formUnion(usernames.compactMap { byName[$0.lowercased()] })
+        try store.setOverrides(examId: id, userIds: users.sorted(), override: override, now: clock.nowMillis())
+    }
+
     /// Publishes the exam and generates every candidate's paper now, so the opening minute costs nothing.
     func publish(_ id: Int, by viewer: User) throws -> ExamRecord {
         let exam = try managedExam(id, viewer)
@@ -121,7 +138,9 @@ public final class ExamService: Sendable {
             return try store.attempt(id: current.id) ?? current
         }
         let used = attempts.filter { $0.state != .ready }.count
-        switch ExamClock.canStart(now: now, opensAt: exam.settings.opensAt, closesAt: exam.settings.closesAt,
+        let override = try store.override(examId: examId, userId: user.id)
+        let closesAt = override?.closesAt ?? exam.settings.closesAt
+        switch ExamClock.canStart(now: now, opensAt: exam.settings.opensAt, closesAt: closesAt,
                                   attemptsUsed: used, attemptsAllowed: exam.settings.attemptsAllowed) {
         case .notOpenYet: throw ExamError.notOpenYet
         case .closed: throw ExamError.closed
@@ -132,8 +151,8 @@ public final class ExamService: Sendable {
             ?? store.createAttempt(examId: examId, userId: user.id, number: used + 1,
                                    items: paper(exam, pool: store.questionPool(ids: exam.settings.fixedIds), userId: user.id,
                                                 number: used + 1))
-        let deadline = ExamClock.deadline(startedAt: now, durationMinutes: exam.settings.durationMinutes, extraMinutes: 0,
-                                          closesAt: exam.settings.closesAt)
+        let deadline = ExamClock.deadline(startedAt: now, durationMinutes: exam.settings.durationMinutes,
+                                          extraMinutes: override?.extraMinutes ?? 0, closesAt: closesAt)
         return try store.start(attemptId: ready.id, startedAt: now, deadline: deadline, clientId: clientId)
     }
 

@@ -129,3 +129,27 @@ extension Handlers {
                                        questions: questions))
     }
 }
+
+struct OverrideBody: Decodable { var usernames: [String]?; var unitIds: [Int]?; var extraMinutes: Int?; var closesAt: String? }
+struct OverrideDTO: Encodable { var userId: Int; var username: String; var displayName: String; var unitName: String?; var extraMinutes: Int; var closesAt: Date? }
+
+extension Handlers {
+    func handleSetOverrides(_ request: Request, _ context: AppContext) throws -> Response {
+        let body = try request.decode(OverrideBody.self)
+        let id = try request.intParameter("id")
+        let override = Override(extraMinutes: body.extraMinutes ?? 0,
+                                closesAt: try body.closesAt.map { try ISOTime.parse($0, field: "closesAt") })
+        try exams.setOverrides(id, usernames: body.usernames ?? [], unitIds: body.unitIds ?? [], override: override,
+                               by: try context.requireUser())
+        return try handleGetOverrides(request, context)
+    }
+
+    func handleGetOverrides(_ request: Request, _ context: AppContext) throws -> Response {
+        let exam = try exams.managedExam(try request.intParameter("id"), try context.requireUser())
+        return .json(ItemsDTO(items: try store.overrides(examId: exam.id).map {
+            OverrideDTO(userId: $0.entry.userId, username: $0.entry.username, displayName: $0.entry.displayName,
+                        unitName: $0.entry.unitName, extraMinutes: $0.override.extraMinutes,
+                        closesAt: $0.override.closesAt.map(Date.init(millis:)))
+        }))
+    }
+}

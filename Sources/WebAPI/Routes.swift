@@ -78,6 +78,11 @@ extension Handlers {
         api.add(.GET, "/api/v1/exams/{id}/report", "getExamReport", "Participation and pass rates per unit, live",
                 .permission(.examsManage), returns: "Report", handleExamReport)
 
+        api.add(.PUT, "/api/v1/exams/{id}/overrides", "setExamOverrides",
+                "Extra time and/or a later close for candidates, by name or unit (moves deadlines in progress)",
+                .permission(.examsManage), body: "OverrideInput", returns: "OverrideList", handleSetOverrides)
+        api.add(.GET, "/api/v1/exams/{id}/overrides", "getExamOverrides", "Overrides of an exam", .permission(.examsManage),
+                returns: "OverrideList", handleGetOverrides)
         api.add(.GET, "/api/v1/exams/{id}/statistics", "getExamStatistics",
                 "Item analysis (Moodle's quiz statistics: facility, discrimination, CIC…) over counted attempts",
                 .permission(.examsManage), returns: "ExamStatistics", offload: true, handleExamStatistics)

@@ -129,6 +129,20 @@ import TestSupport
         #expect((view["receipt"] as? [String: Any])?["answered"] as? Int == 2, "the sweeper submits what was saved")
     }
 
+    @Test func extraTimeMovesTheServersDeadlineEvenMidAttempt() throws {
+        let s = try setUp()
+        let attempt = try start(s)["id"] as! Int
+        let extended = try json(s.organizer, "PUT", "/api/v1/exams/\(s.examId)/overrides", ["usernames": [s.officialName], "extraMinutes": 10])
+        #expect(extended.status == 200)
+        #expect((extended.json["items"] as? [[String: Any]])?.first?["extraMinutes"] as? Int == 10)
+        s.app.clock.advance(seconds: 35 * 60)   // past the normal 30 minutes, within the extra 10
+        #expect(try save(s, attempt, slot: 0, seq: 1, ["choice": [0]]).status == 200)
+        s.app.clock.advance(seconds: 6 * 60)
+        #expect(try save(s, attempt, slot: 1, seq: 2, ["judge": true]).errorCode == "deadline_passed")
+        #expect(try json(s.organizer, "PUT", "/api/v1/exams/\(s.examId)/overrides", ["usernames": ["nobody"], "extraMinutes": 5]).status == 422)
+        #expect(try json(s.organizer, "PUT", "/api/v1/exams/\(s.examId)/overrides", ["usernames": [s.officialName], "extraMinutes": 9999]).status == 422)
+    }
+
     @Test func theReportCountsTheRosterAndRollsUpUnits() throws {
         let s = try setUp(review: "score")
         let attempt = try start(s)["id"] as! Int
