@@ -27,7 +27,7 @@ public enum ExamGrader {
     /// in display positions and are mapped back through the slot's option order, so the stored raw response
     /// and the stored paper always reproduce the same mark.
     public static func grade(paper: [PaperItem], versions: [Int: QuestionContent], responses: [SavedResponse],
-                             scoring: MultipleChoiceScoring) -> AttemptGrade {
+                             scoring: MultipleChoiceScoring, manualMarks: [Int: Double] = [:]) -> AttemptGrade {
         let bySlot = Dictionary(responses.map { ($0.slot, $0) }, uniquingKeysWith: { a, b in a.seq >= b.seq ? a : b })
         var marks: [SlotMark] = []
         for item in paper {
@@ -37,7 +37,12 @@ public enum ExamGrader {
                 continue
             }
             let response = bySlot[item.slot].map { unshuffle($0.response, item.optionOrder) }
-            let grade = content.grade(response, scoring: scoring)
+            var grade = content.grade(response, scoring: scoring)
+            if grade.state == .needsMarking, let manual = manualMarks[item.slot] {
+                // A marker's mark stands in for the automatic grade of a case-analysis answer.
+                let fraction = item.points > 0 ? min(1, manual / item.points) : 0
+                grade = Grade(fraction: fraction, state: fraction >= 1 ? .correct : (fraction > 0 ? .partial : .incorrect))
+            }
             marks.append(SlotMark(slot: item.slot, questionId: item.questionId, version: item.version, points: item.points,
                                   mark: grade.fraction.map { $0 * item.points }, state: grade.state))
         }

@@ -183,6 +183,13 @@ public protocol ExamStore: Sendable {
     func setOverrides(examId: Int, userIds: [Int], override: Override, now: Int64) throws
     func overrides(examId: Int) throws -> [(entry: RosterEntry, override: Override)]
     func override(examId: Int, userId: Int) throws -> Override?
+    /// Hand marks per slot of an attempt.
+    func manualMarks(attemptId: Int) throws -> [Int: Double]
+    /// Stores a hand mark and the attempt's new result, computed inside the same transaction.
+    func mark(attemptId: Int, slot: Int, mark: Double, comment: String?, markerId: Int?, now: Int64,
+              regrade: ([SavedResponse], [Int: Double]) throws -> Submission) throws
+    /// Submitted attempts of an exam still waiting for a hand mark.
+    func attemptsNeedingMarks(examId: Int) throws -> [AttemptRecord]
     /// Every roster entry with all of its attempts, for reports.
     func reportRows(examId: Int) throws -> [(entry: RosterEntry, attempts: [AttemptRecord])]
 }

@@ -102,11 +102,22 @@ enum ExamSQL {
         """
     static let inProgressOf = "SELECT id, started_at FROM attempts WHERE exam_id = ? AND user_id = ? AND state = 'in_progress'"
     static let setDeadline = "UPDATE attempts SET deadline = ? WHERE id = ?"
+    static let manualMarks = "SELECT slot, mark FROM manual_marks WHERE attempt_id = ?"
+    static let upsertMark = """
+        INSERT INTO manual_marks (attempt_id, slot, mark, comment, marker_id, marked_at) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (attempt_id, slot) DO UPDATE SET mark = excluded.mark, comment = excluded.comment,
+            marker_id = excluded.marker_id, marked_at = excluded.marked_at
+        """
+    static let setMarkedResult = "UPDATE attempts SET score = ?, passed = ?, needs_marking = ? WHERE id = ? AND state = 'submitted'"
+    static let needingMarks = """
+        SELECT \(attemptColumns) FROM attempts WHERE exam_id = ? AND state = 'submitted' AND needs_marking = 1 ORDER BY submitted_at
+        """
     static let insertEvent = "INSERT INTO attempt_events (attempt_id, kind, at, received_at) VALUES (?, ?, ?, ?)"
 
     static let all = [examById, allExams, insertExam, updateExam, publishExam, officialsInUnits, accountByName, clearRoster,
                       clearRosterUnits, insertRoster, insertRosterUnit, roster, rosterUnits, poolAll, myExams, attemptById,
                       attemptsOf, attemptsOfExam, items, insertAttempt, insertItem, start, takeOver, saveCheck, storedSeq,
                       upsertResponse, insertStep, responses, submit, expired, version, submittedUsing, moveVersion, setResult,
-                      uses, upsertOverride, override, overrides, inProgressOf, setDeadline, insertEvent]
+                      uses, upsertOverride, override, overrides, inProgressOf, setDeadline, manualMarks, upsertMark, setMarkedResult,
+                      needingMarks, insertEvent]
 }

@@ -233,6 +233,17 @@ public enum Migrations {
         );
         CREATE INDEX response_steps_attempt ON response_steps(attempt_id, slot, seq);
 
+        -- Marks given by hand to case-analysis answers (the marking queue).
+        CREATE TABLE manual_marks (
+            attempt_id INTEGER NOT NULL REFERENCES attempts(id),
+            slot INTEGER NOT NULL,
+            mark REAL NOT NULL CHECK (mark >= 0),
+            comment TEXT,
+            marker_id INTEGER REFERENCES users(id),
+            marked_at INTEGER NOT NULL,
+            PRIMARY KEY (attempt_id, slot)
+        ) WITHOUT ROWID;
+
         -- Extra time or a later window for particular candidates (illness, a network outage in one office).
         CREATE TABLE exam_overrides (
             exam_id INTEGER NOT NULL REFERENCES exams(id),

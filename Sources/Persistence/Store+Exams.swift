@@ -242,6 +242,31 @@ extension Store: ExamStore {
         }
     }
 
+    public func manualMarks(attemptId: Int) throws -> [Int: Double] {
+        try pool.read { try Self.manualMarks($0, attemptId) }
+    }
+
+    public func mark(attemptId: Int, slot: Int, mark: Double, comment: String?, markerId: Int?, now: Int64,
+                     regrade: ([SavedResponse], [Int: Double]) throws -> Submission) throws {
+        try pool.write { db in
+            try db.run(ExamSQL.upsertMark, [attemptId, slot, mark, comment, markerId, now])
+            let result = try regrade(try Self.responses(db, attemptId), try Self.manualMarks(db, attemptId))
+            try db.run(ExamSQL.setMarkedResult, [result.score, result.passed, result.needsMarking, attemptId])
+            try audit(db, Accounts.Actor(userId: markerId, name: "marker", requestId: nil), "attempt.mark", "attempt",
+                      String(attemptId), before: nil,
+                      after: Self.json(["slot": String(slot), "mark": String(mark), "comment": comment ?? ""]), now: now)
+        }
+    }
+
+    public func attemptsNeedingMarks(examId: Int) throws -> [AttemptRecord] {
+        try pool.read { db in try db.query(ExamSQL.needingMarks, [examId]).map { try Self.attempt(db, $0) } }
+    }
+
+    static func manualMarks(_ db: Connection, _ attemptId: Int) throws -> [Int: Double] {
+        Dictionary(try db.query(ExamSQL.manualMarks, [attemptId]).map { ($0.int("slot") ?? 0, $0.double("mark") ?? 0) },
+                   uniquingKeysWith: { a, _ in a })
+    }
+
     public func reportRows(examId: Int) throws -> [(entry: RosterEntry, attempts: [AttemptRecord])] {
         try pool.read { db in
             let attempts = Dictionary(grouping: try db.query(ExamSQL.attemptsOfExam, [examId]).map { try Self.attempt(db, $0, withItems: false) },

@@ -153,3 +153,30 @@ extension Handlers {
         }))
     }
 }
+
+struct MarkBody: Decodable { var mark: Double; var comment: String? }
+struct MarkingItemDTO: Encodable {
+    var attemptId: Int; var candidate: String; var slot: Int; var stem: String; var reference: String; var rubric: [String]
+    var points: Double; var answer: String; var mark: Double?
+}
+
+extension Handlers {
+    func handleMarkingQueue(_ request: Request, _ context: AppContext) throws -> Response {
+        let items = try exams.markingQueue(examId: try request.intParameter("id"), by: try context.requireUser())
+        return .json(ItemsDTO(items: items.map {
+            var reference = ""
+            if case .reference(let text) = $0.question.key { reference = text }
+            return MarkingItemDTO(attemptId: $0.attemptId, candidate: $0.candidate, slot: $0.slot, stem: $0.question.stem,
+                                  reference: reference, rubric: $0.question.rubric, points: $0.points, answer: $0.answer, mark: $0.mark)
+        }))
+    }
+
+    func handleMark(_ request: Request, _ context: AppContext) throws -> Response {
+        let body = try request.decode(MarkBody.self)
+        let attempt = try exams.mark(attemptId: try request.intParameter("id"), slot: try request.intParameter("slot"), mark: body.mark,
+                                     comment: body.comment, by: try context.requireUser())
+        return .json(MarkResultDTO(attemptId: attempt.id, score: attempt.score, maxScore: attempt.maxScore, passed: attempt.passed))
+    }
+}
+
+struct MarkResultDTO: Encodable { var attemptId: Int; var score: Double?; var maxScore: Double; var passed: Bool? }

@@ -83,6 +83,11 @@ extension Handlers {
                 .permission(.examsManage), body: "OverrideInput", returns: "OverrideList", handleSetOverrides)
         api.add(.GET, "/api/v1/exams/{id}/overrides", "getExamOverrides", "Overrides of an exam", .permission(.examsManage),
                 returns: "OverrideList", handleGetOverrides)
+        api.add(.GET, "/api/v1/exams/{id}/marking", "getMarkingQueue", "Case-analysis answers waiting for a hand mark",
+                .permission(.examsManage), returns: "MarkingQueue", handleMarkingQueue)
+        api.add(.PUT, "/api/v1/attempts/{id}/marks/{slot}", "markAnswer",
+                "Mark a case-analysis answer; the attempt's score and pass/fail are recomputed", .permission(.examsManage),
+                body: "MarkInput", returns: "MarkResult", handleMark)
         api.add(.GET, "/api/v1/exams/{id}/statistics", "getExamStatistics",
                 "Item analysis (Moodle's quiz statistics: facility, discrimination, CIC…) over counted attempts",
                 .permission(.examsManage), returns: "ExamStatistics", offload: true, handleExamStatistics)

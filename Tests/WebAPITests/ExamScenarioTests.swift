@@ -210,6 +210,35 @@ import TestSupport
         #expect(judge["discriminationIndex"] == nil, "undefined with one attempt: left out, not NaN")
     }
 
+    @Test func caseAnswersWaitInTheMarkingQueueAndTheMarkCountsTowardThePass() throws {
+        let s = try setUp()
+        let admin = try s.app.admin()
+        let caseBank = """
+            bank: 案例题库
+            questions:
+              - {id: c-1, type: case, stem: 请分析本案。, answer: 参考答案, rubric: [指出违法之处], points: 10, explanation: 解析, basis: 《某法》第四条}
+            """
+        #expect(try admin.send("POST", "/api/v1/questions/import?filename=c.yaml", body: Array(caseBank.utf8)).status == 201)
+        let caseId = try #require((try admin.get("/api/v1/questions?type=case").json["items"] as? [[String: Any]])?.first?["id"] as? Int)
+        let now = s.app.clock.now
+        let exam = try json(s.organizer, "POST", "/api/v1/exams", [
+            "title": "案例分析", "year": 2026, "opensAt": iso(now - 60_000), "closesAt": iso(now + 7_200_000), "durationMinutes": 30,
+            "passPercent": 60, "paper": ["fixed": [["questionId": caseId, "points": 10]]]]).json["id"] as! Int
+        _ = try json(s.organizer, "PUT", "/api/v1/exams/\(exam)/roster", ["unitIds": [s.unit]])
+        _ = try s.organizer.send("POST", "/api/v1/exams/\(exam)/publish")
+        let attempt = try json(s.official, "POST", "/api/v1/exams/\(exam)/attempts", ["clientId": "t"]).json["id"] as! Int
+        _ = try json(s.official, "PUT", "/api/v1/attempts/\(attempt)/responses/0", ["seq": 1, "clientId": "t", "response": ["text": "行政机关未告知听证权利。"]])
+        _ = try json(s.official, "POST", "/api/v1/attempts/\(attempt)/submit", ["clientId": "t"])
+        let queue = try #require(try s.organizer.get("/api/v1/exams/\(exam)/marking").json["items"] as? [[String: Any]])
+        #expect(queue.count == 1 && queue[0]["answer"] as? String == "行政机关未告知听证权利。" && queue[0]["reference"] as? String == "参考答案")
+        #expect(try json(s.organizer, "PUT", "/api/v1/attempts/\(attempt)/marks/0", ["mark": 11]).status == 422, "above the question's points")
+        let marked = try json(s.organizer, "PUT", "/api/v1/attempts/\(attempt)/marks/0", ["mark": 7, "comment": "要点基本答出"])
+        #expect(marked.json["score"] as? Double == 7 && marked.json["passed"] as? Bool == true)
+        #expect((try s.organizer.get("/api/v1/exams/\(exam)/marking").json["items"] as? [Any])?.isEmpty == true)
+        let other = try s.app.signedIn([.organizer])
+        #expect(try json(other, "PUT", "/api/v1/attempts/\(attempt)/marks/0", ["mark": 0]).status == 404)
+    }
+
     @Test func candidatesAndOrganizersSeeOnlyTheirOwn() throws {
         let s = try setUp()
         let attempt = try start(s)["id"] as! Int

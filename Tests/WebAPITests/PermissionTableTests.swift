@@ -62,6 +62,8 @@ import TestSupport
         Case(method: "GET", path: "/api/v1/exams/1/report", expected: expect(404, allowed: [.admin, .organizer])),
         Case(method: "GET", path: "/api/v1/exams/1/overrides", expected: expect(404, allowed: [.admin, .organizer])),
         Case(method: "PUT", path: "/api/v1/exams/1/overrides", body: #"{"extraMinutes":10}"#, expected: expect(404, allowed: [.admin, .organizer])),
+        Case(method: "GET", path: "/api/v1/exams/1/marking", expected: expect(404, allowed: [.admin, .organizer])),
+        Case(method: "PUT", path: "/api/v1/attempts/1/marks/0", body: #"{"mark":1}"#, expected: expect(404, allowed: [.admin, .organizer])),
         Case(method: "GET", path: "/api/v1/exams/1/statistics", expected: expect(404, allowed: [.admin, .organizer])),
         Case(method: "POST", path: "/api/v1/exams/1/regrade", body: #"{"questionId":1}"#, expected: expect(404, allowed: [.admin, .organizer])),
         Case(method: "GET", path: "/api/v1/my/exams", expected: expect(200, allowed: [.admin, .official])),
@@ -103,7 +105,7 @@ import TestSupport
         let paths = doc["paths"] as? [String: [String: Any]] ?? [:]
         let documented = Set(paths.flatMap { path, ops in ops.keys.map { "\($0.uppercased()) \(path)" } })
         let tabled = Set(Self.cases.map {
-            "\($0.method) \($0.path.split(separator: "?")[0].replacingOccurrences(of: "/1", with: "/{id}").replacingOccurrences(of: "/responses/0", with: "/responses/{slot}"))"
+            "\($0.method) \($0.path.split(separator: "?")[0].replacingOccurrences(of: "/1", with: "/{id}").replacingOccurrences(of: "/responses/0", with: "/responses/{slot}").replacingOccurrences(of: "/marks/0", with: "/marks/{slot}"))"
         })
         #expect(documented.subtracting(tabled).subtracting(Self.coveredElsewhere).isEmpty,
                 "routes without a permission row: \(documented.subtracting(tabled).subtracting(Self.coveredElsewhere))")
