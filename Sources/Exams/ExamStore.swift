@@ -190,6 +190,8 @@ public protocol ExamStore: Sendable {
               regrade: ([SavedResponse], [Int: Double]) throws -> Submission) throws
     /// Submitted attempts of an exam still waiting for a hand mark.
     func attemptsNeedingMarks(examId: Int) throws -> [AttemptRecord]
+    /// Integrity evidence per candidate: how many times each kind of event was recorded.
+    func eventCounts(examId: Int) throws -> [Int: [String: Int]]
     /// Every roster entry with all of its attempts, for reports.
     func reportRows(examId: Int) throws -> [(entry: RosterEntry, attempts: [AttemptRecord])]
 }

@@ -112,6 +112,10 @@ enum ExamSQL {
     static let needingMarks = """
         SELECT \(attemptColumns) FROM attempts WHERE exam_id = ? AND state = 'submitted' AND needs_marking = 1 ORDER BY submitted_at
         """
+    static let eventCounts = """
+        SELECT a.user_id, e.kind, count(*) AS n FROM attempt_events e JOIN attempts a ON a.id = e.attempt_id
+        WHERE a.exam_id = ? GROUP BY a.user_id, e.kind
+        """
     static let insertEvent = "INSERT INTO attempt_events (attempt_id, kind, at, received_at) VALUES (?, ?, ?, ?)"
 
     static let all = [examById, allExams, insertExam, updateExam, publishExam, officialsInUnits, accountByName, clearRoster,
@@ -119,5 +123,5 @@ enum ExamSQL {
                       attemptsOf, attemptsOfExam, items, insertAttempt, insertItem, start, takeOver, saveCheck, storedSeq,
                       upsertResponse, insertStep, responses, submit, expired, version, submittedUsing, moveVersion, setResult,
                       uses, upsertOverride, override, overrides, inProgressOf, setDeadline, manualMarks, upsertMark, setMarkedResult,
-                      needingMarks, insertEvent]
+                      needingMarks, eventCounts, insertEvent]
 }

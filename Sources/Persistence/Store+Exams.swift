@@ -267,6 +267,16 @@ extension Store: ExamStore {
                    uniquingKeysWith: { a, _ in a })
     }
 
+    public func eventCounts(examId: Int) throws -> [Int: [String: Int]] {
+        try pool.read { db in
+            var counts: [Int: [String: Int]] = [:]
+            for row in try db.query(ExamSQL.eventCounts, [examId]) {
+                counts[row.int("user_id") ?? 0, default: [:]][row.string("kind") ?? ""] = row.int("n") ?? 0
+            }
+            return counts
+        }
+    }
+
     public func reportRows(examId: Int) throws -> [(entry: RosterEntry, attempts: [AttemptRecord])] {
         try pool.read { db in
             let attempts = Dictionary(grouping: try db.query(ExamSQL.attemptsOfExam, [examId]).map { try Self.attempt(db, $0, withItems: false) },

@@ -35,6 +35,8 @@ struct ReportDTO: Encodable {
         var passed: Bool?
         var submittedAt: Date?
         var submittedBy: SubmittedBy?
+        /// Integrity evidence (page hidden, copy, paste, reconnects…): counts by kind, shown as evidence, never a fail.
+        var events: [String: Int]
     }
     var exam: ExamInfo
     var generatedAt: Date
@@ -43,7 +45,8 @@ struct ReportDTO: Encodable {
     var total: UnitRow
     var candidates: [Candidate]
 
-    init(exam e: ExamRecord, report: (units: [UnitResult], total: UnitResult, candidates: [CandidateResult]), now: Int64) {
+    init(exam e: ExamRecord, report: (units: [UnitResult], total: UnitResult, candidates: [CandidateResult]), events: [Int: [String: Int]],
+         now: Int64) {
         exam = ExamInfo(id: e.id, title: e.settings.title, passPercent: e.settings.passPercent,
                         maxScore: report.candidates.compactMap { $0.counted?.maxScore }.first)
         generatedAt = Date(millis: now)
@@ -57,7 +60,8 @@ struct ReportDTO: Encodable {
                              state: c.state == .inProgress ? "in_progress" : (a != nil ? "submitted" : "not_started"),
                              score: a?.score, maxScore: a?.maxScore,
                              percent: a.flatMap { x in x.score.map { x.maxScore > 0 ? $0 / x.maxScore * 100 : 0 } },
-                             passed: a?.passed, submittedAt: a?.submittedAt.map(Date.init(millis:)), submittedBy: a?.submittedBy)
+                             passed: a?.passed, submittedAt: a?.submittedAt.map(Date.init(millis:)), submittedBy: a?.submittedBy,
+                             events: events[c.entry.userId] ?? [:])
         }
     }
 }

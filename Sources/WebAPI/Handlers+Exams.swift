@@ -47,7 +47,7 @@ extension Handlers {
         let units = try store.units().map { (id: $0.id, parentId: $0.parentId, name: $0.name) }
         let report = ExamReportBuilder.build(rows: try store.reportRows(examId: exam.id), units: units,
                                              counting: exam.settings.counting)
-        return .json(ReportDTO(exam: exam, report: report, now: clock.nowMillis()))
+        return .json(ReportDTO(exam: exam, report: report, events: try store.eventCounts(examId: exam.id), now: clock.nowMillis()))
     }
 }
 

@@ -150,6 +150,10 @@ import TestSupport
         for item in items where item["type"] as? String == "judge" {
             _ = try save(s, attempt, slot: item["slot"] as! Int, seq: 1, ["judge": true])
         }
+        for _ in 0..<2 {
+            #expect(try json(s.official, "POST", "/api/v1/attempts/\(attempt)/events", ["kind": "visibility_hidden"]).status == 204)
+        }
+        #expect(try json(s.official, "POST", "/api/v1/attempts/\(attempt)/events", ["kind": "hacking"]).status == 422)
         _ = try json(s.official, "POST", "/api/v1/attempts/\(attempt)/submit", ["clientId": "tab-1"])
         let report = try s.organizer.get("/api/v1/exams/\(s.examId)/report").json
         let total = try #require(report["total"] as? [String: Any])
@@ -157,6 +161,7 @@ import TestSupport
         #expect((total["mean"] as? Double).map { abs($0 - 100.0 / 3) < 0.01 } == true)
         let candidate = try #require((report["candidates"] as? [[String: Any]])?.first)
         #expect(candidate["username"] as? String == s.officialName && candidate["state"] as? String == "submitted")
+        #expect((candidate["events"] as? [String: Int])?["visibility_hidden"] == 2, "integrity evidence, shown to the organizer")
     }
 
     @Test func aKeyChangeIsRegradedExplicitlyWithAReportOfWhoseResultChanged() throws {
