@@ -83,7 +83,7 @@ extension Serve {
         let password = Sodium.randomToken(bytes: 12)
         guard let created = try app.bootstrapAdmin(username: username, password: password) else { return }
         let file = (dataOptions.directory as NSString).appendingPathComponent("initial-admin-password.txt")
-        FileManager.default.createFile(atPath: file, contents: Data((password + "\n").utf8),
+        _ = FileManager.default.createFile(atPath: file, contents: Data((password + "\n").utf8),
                                        attributes: [.posixPermissions: 0o600])
         logger.notice("created the first admin account: user \(created.username), password \(password) (also in \(file); change it after signing in)")
     }
