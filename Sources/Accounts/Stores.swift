@@ -63,6 +63,8 @@ public protocol AccountStore: Sendable {
     func sessionWithUser(digest: String) throws -> (session: Session, user: User)?
     func extendSession(digest: String, expiresAt: Int64) throws
     func deleteSession(digest: String) throws
+    /// Changes whenever any process disables an account, changes its roles or password, or ends a session.
+    func authEpoch() throws -> String
 
     func failures(account: String, addressKey: String, since: Int64) throws -> (account: [Int64], address: [Int64])
     func recordFailure(account: String, addressKey: String, at: Int64) throws

@@ -59,6 +59,13 @@ enum AccountSQL {
     static let regionById = "SELECT id, parent_id, name, level FROM regions WHERE id = ?"
     static let insertRegion = "INSERT INTO regions (parent_id, name, level, created_at) VALUES (?, ?, ?, ?)"
 
+    /// Bumped by every change that can end or alter a session (any process: the server or the CLI), so servers
+    /// know to drop their cached sessions.
+    static let bumpAuthEpoch = """
+        INSERT INTO settings (key, value) VALUES ('auth_epoch', '1')
+        ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
+        """
+    static let authEpoch = "SELECT value FROM settings WHERE key = 'auth_epoch'"
     static let getSetting = "SELECT value FROM settings WHERE key = ?"
     static let putSetting = "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING"
 
@@ -68,6 +75,6 @@ enum AccountSQL {
         recordLogin, insertSession, sessionByDigest, sessionWithUser, extendSession, deleteSession, deleteUserSessions,
         deleteExpiredSessions, accountFailures, addressFailures, insertFailure, clearAccountFailures, pruneFailures,
         insertAudit, auditPage, auditCount, units, unitById, insertUnit, regions, regionById, insertRegion,
-        getSetting, putSetting,
+        getSetting, putSetting, bumpAuthEpoch, authEpoch,
     ]
 }

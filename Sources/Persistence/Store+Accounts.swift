@@ -90,6 +90,7 @@ extension Store: AccountStore {
             }
             // A disabled account or a new password ends every open session of that account.
             if after.disabled || passwordHash != nil { try db.run(AccountSQL.deleteUserSessions, [id]) }
+            try db.run(AccountSQL.bumpAuthEpoch)
             var afterJSON = Self.json(after)
             if passwordHash != nil { afterJSON = afterJSON.map { String($0.dropLast()) + ",\"passwordChanged\":true}" } }
             try audit(db, actor, "user.update", "user", String(id), before: Self.json(before), after: afterJSON, now: now)
@@ -132,7 +133,14 @@ extension Store: AccountStore {
     }
 
     public func deleteSession(digest: String) throws {
-        try pool.write { try $0.run(AccountSQL.deleteSession, [digest]) }
+        try pool.write { db in
+            try db.run(AccountSQL.deleteSession, [digest])
+            try db.run(AccountSQL.bumpAuthEpoch)
+        }
+    }
+
+    public func authEpoch() throws -> String {
+        try pool.read { try $0.scalar(AccountSQL.authEpoch).string ?? "0" }
     }
 
     public func failures(account: String, addressKey: String, since: Int64) throws -> (account: [Int64], address: [Int64]) {

@@ -64,6 +64,7 @@ public final class AccountService: Sendable {
     public func resolve(token: String) throws -> Resolution {
         let now = clock.nowMillis()
         let digest = Sodium.digest(token)
+        try sessions.revalidate { try store.authEpoch() }
         let found: (Session, User)
         if let cached = sessions.get(digest, now: now) {
             found = cached

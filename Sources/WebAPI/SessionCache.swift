@@ -1,9 +1,9 @@
 import Accounts
 import Synchronization
 
-/// Recently resolved sessions, so a signed-in request does not query SQLite each time. Entries live a few
-/// seconds; this process drops them at once on logout, disabling or a password change, and other nodes (when
-/// there are several) see such changes within the lifetime.
+/// Recently resolved sessions, so a signed-in request does not join sessions, users and roles each time. This
+/// process drops an entry at once on logout, disabling or a password change; changes made by another process
+/// (the CLI, another node) bump an epoch in the database, checked on every request, which empties the cache.
 final class SessionCache: Sendable {
     struct Entry { var session: Session; var user: User; var storedAt: Int64 }
 
@@ -12,6 +12,21 @@ final class SessionCache: Sendable {
     let maxEntriesPerShard = 4096
 
     final class Shard: Sendable { let entries = Mutex<[String: Entry]>([:]) }
+
+    /// The auth epoch last read from the database.
+    private let epoch = Mutex<String?>(nil)
+
+    /// Drops every entry when any process (the CLI, another node) changed accounts or sessions since the last
+    /// request: reading one settings row is far cheaper than resolving the session, and a disabled account must
+    /// not act even once more.
+    func revalidate(read: () throws -> String) rethrows {
+        let current = try read()
+        let changed = epoch.withLock { e -> Bool in
+            defer { e = current }
+            return e != nil && e != current
+        }
+        if changed { for s in shards { s.entries.withLock { $0.removeAll(keepingCapacity: true) } } }
+    }
 
     init(lifetimeMillis: Int64 = 5_000, shards: Int = 16) {
         self.lifetimeMillis = lifetimeMillis
