@@ -133,7 +133,7 @@ public enum ExamError: Error, Equatable, Sendable, CustomStringConvertible {
         case .deadlinePassed: "已超过交卷时间，答案未保存 / the deadline has passed; the answer was not saved"
         case .notInProgress: "本次作答已交卷 / this attempt has been submitted"
         case .paper(let e): e.description
-        case .unknownUsers(let names): "找不到这些账号 / unknown accounts: \(names.joined(separator: ", "))"
+        case .unknownUsers(let names): "找不到这些账号：\(names.joined(separator: "、")) / unknown accounts: \(names.joined(separator: ", "))"
         case .forbidden(let what): "无权限：\(what) / not allowed: \(what)"
         }
     }

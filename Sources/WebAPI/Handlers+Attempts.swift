@@ -18,14 +18,15 @@ extension Handlers {
 
     func handleStartAttempt(_ request: Request, _ context: AppContext) throws -> Response {
         let body = try request.decode(ClientBody.self)
-        let attempt = try exams.start(examId: try request.intParameter("id"), user: try context.requireUser(), clientId: body.clientId)
-        return try attemptView(attempt, status: 201)
+        let user = try context.requireUser()
+        let attempt = try exams.start(examId: try request.intParameter("id"), user: user, clientId: body.clientId)
+        return try attemptView(attempt, candidate: user.displayName, status: 201)
     }
 
     func handleGetAttempt(_ request: Request, _ context: AppContext) throws -> Response {
-        let attempt = try exams.ownAttempt(try request.intParameter("id"), try context.requireUser(),
-                                           takeOverBy: request.query["clientId"].nonEmpty)
-        return try attemptView(attempt)
+        let user = try context.requireUser()
+        let attempt = try exams.ownAttempt(try request.intParameter("id"), user, takeOverBy: request.query["clientId"].nonEmpty)
+        return try attemptView(attempt, candidate: user.displayName)
     }
 
     func handleSaveResponse(_ request: Request, _ context: AppContext) throws -> Response {
@@ -71,12 +72,12 @@ extension Handlers {
         return .empty()
     }
 
-    func attemptView(_ attempt: AttemptRecord, status: Int = 200) throws -> Response {
+    func attemptView(_ attempt: AttemptRecord, candidate: String, status: Int = 200) throws -> Response {
         guard let exam = try store.exam(id: attempt.examId) else { throw ExamError.notFound("exam") }
         let now = clock.nowMillis()
         let versions = try store.versions(attempt.items.map { ($0.questionId, $0.version) })
         let responses = try store.responses(attemptId: attempt.id)
-        let receipt = attempt.state == .submitted ? try receiptFor(attempt, exam: exam, responses: responses, candidate: nil) : nil
+        let receipt = attempt.state == .submitted ? try receiptFor(attempt, exam: exam, responses: responses, candidate: candidate) : nil
         let view = AttemptViewDTO(attempt: attempt, exam: exam, versions: versions, responses: responses, receipt: receipt,
                                   showScore: exam.settings.review.showsScore(),
                                   showAnswers: exam.settings.review.showsAnswers(now: now, closesAt: exam.settings.closesAt), now: now)

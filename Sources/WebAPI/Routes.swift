@@ -41,11 +41,13 @@ extension Handlers {
                 body: "CreateRegion", returns: "Region", status: 201, handleCreateRegion)
 
         // Question banks
-        api.add(.GET, "/api/v1/questions", "listQuestions", "Search and filter questions", .permission(.questionsManage),
+        // Organizers read the bank to build papers; only editors change it.
+        api.add(.GET, "/api/v1/questions", "listQuestions", "Search and filter questions",
+                .anyOf([.questionsManage, .examsManage]),
                 returns: "QuestionPage", query: ["q", "type", "status", "bankId", "category", "topic", "law", "difficulty",
                                                  "audience", "page", "pageSize"], handleListQuestions)
         api.add(.GET, "/api/v1/questions/{id}", "getQuestion", "A question with its version history",
-                .permission(.questionsManage), returns: "Question", handleGetQuestion)
+                .anyOf([.questionsManage, .examsManage]), returns: "Question", handleGetQuestion)
         api.add(.POST, "/api/v1/questions", "createQuestion", "Write a new question", .permission(.questionsManage),
                 body: "QuestionInput", returns: "Question", status: 201, handleCreateQuestion)
         api.add(.PUT, "/api/v1/questions/{id}", "updateQuestion", "Save an edit as a new version",
@@ -57,9 +59,9 @@ extension Handlers {
         api.add(.GET, "/api/v1/questions/export", "exportQuestions", "Download a bank as a file",
                 .permission(.questionsManage), query: ["format", "bankId"], offload: true, handleExportQuestions)
         api.add(.GET, "/api/v1/question-banks", "listQuestionBanks", "Question banks with their sizes",
-                .permission(.questionsManage), returns: "BankList", handleListBanks)
+                .anyOf([.questionsManage, .examsManage]), returns: "BankList", handleListBanks)
         api.add(.GET, "/api/v1/question-categories", "listQuestionCategories", "Category paths (law / chapter / topic)",
-                .permission(.questionsManage), returns: "CategoryList", handleListCategories)
+                .anyOf([.questionsManage, .examsManage]), returns: "CategoryList", handleListCategories)
 
         // Annual exams: organizers (their units' exams; admins all)
         api.add(.GET, "/api/v1/exams", "listExams", "Exams the organizer manages", .permission(.examsManage),
