@@ -35,9 +35,10 @@ struct Serve: ParsableCommand {
 
         let store = try Store.open(path: dataOptions.databasePath, now: nowMillis())
         let app = try App(configuration: config, store: store, logger: logger)
+        // The starter bank is in place before the first request, so the first page a user sees already has it.
+        try importStarterQuestions(app, logger: logger)
         try app.start()
         try createFirstAdmin(app, logger: logger)
-        try importStarterQuestions(app, logger: logger)
         logger.info("Pufa is serving http://\(config.server.host):\(app.port) with data in \(dataOptions.directory)")
         waitForTerminationSignal()
         logger.info("shutting down: finishing in-flight requests")
