@@ -13,7 +13,9 @@ import Testing
     }
 
     @Test func typesComeFromTheExtension() throws {
-        let files = try StaticFiles(root: try root(), aliases: ["/": "index.html"])
+        let dir = try root()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let files = try StaticFiles(root: dir, aliases: ["/": "index.html"])
         let js = try #require(files.response(for: Request(method: .GET, path: "/js/app.js")))
         #expect(js.headers["Content-Type"] == "application/javascript; charset=utf-8")
         #expect(files.response(for: Request(method: .GET, path: "/logo.png"))?.headers["Content-Type"] == "image/png")
@@ -23,6 +25,7 @@ import Testing
 
     @Test func gzipIsPrecompressedAndDecompressesToTheOriginal() throws {
         let dir = try root()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let files = try StaticFiles(root: dir)
         let response = try #require(files.response(for: Request(method: .GET, path: "/js/app.js",
                                                                 headers: Headers([("Accept-Encoding", "gzip")]))))
@@ -42,13 +45,16 @@ import Testing
     }
 
     @Test func smallOrBinaryFilesAreNotCompressed() throws {
-        let files = try StaticFiles(root: try root())
+        let dir = try root()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let files = try StaticFiles(root: dir)
         let png = try #require(files.response(for: Request(method: .GET, path: "/logo.png", headers: Headers([("Accept-Encoding", "gzip")]))))
         #expect(png.headers["Content-Encoding"] == nil)
     }
 
     @Test func onlyListedFilesCanBeReached() throws {
         let dir = try root()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let files = try StaticFiles(root: dir.appendingPathComponent("js"))
         #expect(files.paths == ["/app.js"])
         for path in ["/../index.html", "/./app.js", "/app.js/", "//app.js", "/APP.JS"] {
