@@ -11,7 +11,8 @@ public struct UnitResult: Sendable, Equatable {
     public var percents: [Double]
 
     public var participationRate: Double? { onRoster > 0 ? Double(took) / Double(onRoster) * 100 : nil }
-    public var passRate: Double? { onRoster > 0 ? Double(passed) / Double(onRoster) * 100 : nil }
+    /// 合格率 as bureaus report it: passed among those who took the exam (participation is reported beside it).
+    public var passRate: Double? { took > 0 ? Double(passed) / Double(took) * 100 : nil }
     public var mean: Double? { percents.isEmpty ? nil : percents.reduce(0, +) / Double(percents.count) }
     public var median: Double? {
         guard !percents.isEmpty else { return nil }
