@@ -45,7 +45,7 @@ public final class ExamService: Sendable {
     func create(_ settings: ExamSettings, by viewer: User) throws -> ExamRecord {
         let problems = settings.problems()
         guard problems.isEmpty else { throw ExamError.invalid(problems) }
-        return try store.createExam(settings, ownerUnitId: viewer.roles.contains(.admin) ? viewer.unitId : viewer.unitId,
+        return try store.createExam(settings, ownerUnitId: viewer.unitId,
                                     createdBy: viewer.id, now: clock.nowMillis())
     }
 
