@@ -82,6 +82,8 @@ public struct ExamSettings: Sendable, Equatable, Codable {
     public var multipleScoring: MultipleChoiceScoring
     public var review: ReviewPolicy
     public var paper: PaperSpec
+    /// For a make-up exam (补考): the exam it makes up for.
+    public var makeupOf: Int?
 
     public init(title: String, year: Int, opensAt: Int64, closesAt: Int64, durationMinutes: Int, passPercent: Double = 60,
                 attemptsAllowed: Int = 1, counting: AttemptCounting = .highest, shuffleQuestions: Bool = true,

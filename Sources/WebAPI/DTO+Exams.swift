@@ -58,6 +58,7 @@ struct ExamDTO: Encodable {
     var rosterCount: Int
     var submittedCount: Int
     var createdAt: Date
+    var makeupOf: Int?
 
     init(_ e: ExamRecord) {
         let s = e.settings
@@ -68,6 +69,7 @@ struct ExamDTO: Encodable {
         multipleScoring = s.multipleScoring; review = s.review; paper = s.paper
         status = e.status; ownerUnitId = e.ownerUnitId; rosterCount = e.rosterCount; submittedCount = e.submittedCount
         createdAt = Date(millis: e.createdAt)
+        makeupOf = s.makeupOf
     }
 }
 

@@ -76,6 +76,27 @@ public final class ExamService: Sendable {
         return try store.roster(examId: id)
     }
 
+    /// A make-up exam (补考) linked to a published exam: the same paper and rules in a new window, for everyone on
+    /// the roster who missed the exam or did not pass it.
+    func createMakeup(of id: Int, title: String?, opensAt: Int64, closesAt: Int64, by viewer: User) throws -> ExamRecord {
+        let exam = try managedExam(id, viewer)
+        guard exam.status == .published else { throw ExamError.invalid(["原考试尚未发布 / publish the exam first"]) }
+        var settings = exam.settings
+        settings.title = title?.trimmingCharacters(in: .whitespaces).nonEmptyTitle ?? "\(exam.settings.title)（补考）"
+        settings.opensAt = opensAt
+        settings.closesAt = closesAt
+        settings.makeupOf = id
+        let problems = settings.problems()
+        guard problems.isEmpty else { throw ExamError.invalid(problems) }
+        let needed = try store.reportRows(examId: id).filter { row in
+            ExamReportBuilder.counted(row.attempts, exam.settings.counting)?.passed != true
+        }
+        let makeup = try store.createExam(settings, ownerUnitId: exam.ownerUnitId, createdBy: viewer.id, now: clock.nowMillis())
+        try store.setRoster(examId: makeup.id, entries: needed.map { ($0.entry.userId, $0.entry.unitId) }, units: [],
+                            now: clock.nowMillis())
+        return try managedExam(makeup.id, viewer)
+    }
+
     /// Extra time and/or a later close for the named candidates and every candidate of the chosen units.
     func setOverrides(_ id: Int, usernames: [String], unitIds: [Int], override: Override, by viewer: User) throws {
         _ = try managedExam(id, viewer)
@@ -227,4 +248,8 @@ extension ExamSettings {
         if case .fixed(let items) = paper { return items.map(\.questionId) }
         return nil
     }
+}
+
+extension String {
+    var nonEmptyTitle: String? { isEmpty ? nil : self }
 }

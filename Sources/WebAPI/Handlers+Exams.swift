@@ -180,3 +180,15 @@ extension Handlers {
 }
 
 struct MarkResultDTO: Encodable { var attemptId: Int; var score: Double?; var maxScore: Double; var passed: Bool? }
+
+struct MakeupBody: Decodable { var title: String?; var opensAt: String; var closesAt: String }
+
+extension Handlers {
+    func handleCreateMakeup(_ request: Request, _ context: AppContext) throws -> Response {
+        let body = try request.decode(MakeupBody.self)
+        let exam = try exams.createMakeup(of: try request.intParameter("id"), title: body.title,
+                                          opensAt: try ISOTime.parse(body.opensAt, field: "opensAt"),
+                                          closesAt: try ISOTime.parse(body.closesAt, field: "closesAt"), by: try context.requireUser())
+        return .json(ExamDTO(exam), status: 201)
+    }
+}

@@ -123,6 +123,7 @@ enum Schemas {
                              "serverTime": dateTime], required: ["slot", "seq", "stored", "serverTime"]),
         "Receipt": object(["attemptId": integer, "examTitle": string, "submittedAt": dateTime, "answered": integer,
                            "total": integer, "digest": string], required: ["attemptId", "answered", "total"]),
+        "MakeupInput": object(["title": string, "opensAt": dateTime, "closesAt": dateTime], required: ["opensAt", "closesAt"]),
         "OverrideInput": object(["usernames": ["type": "array", "items": string], "unitIds": ["type": "array", "items": integer],
                                  "extraMinutes": integer, "closesAt": dateTime], required: []),
         "OverrideList": object(["items": ["type": "array", "items": object(["userId": integer, "username": string,

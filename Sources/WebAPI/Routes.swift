@@ -80,6 +80,9 @@ extension Handlers {
         api.add(.GET, "/api/v1/exams/{id}/report", "getExamReport", "Participation and pass rates per unit, live",
                 .permission(.examsManage), returns: "Report", handleExamReport)
 
+        api.add(.POST, "/api/v1/exams/{id}/makeup", "createMakeupExam",
+                "A linked make-up exam (补考) for everyone who missed or failed this one (draft, roster filled)",
+                .permission(.examsManage), body: "MakeupInput", returns: "Exam", status: 201, handleCreateMakeup)
         api.add(.PUT, "/api/v1/exams/{id}/overrides", "setExamOverrides",
                 "Extra time and/or a later close for candidates, by name or unit (moves deadlines in progress)",
                 .permission(.examsManage), body: "OverrideInput", returns: "OverrideList", handleSetOverrides)

@@ -32,7 +32,7 @@ import TestSupport
     }
 
     /// An exam open from now for two hours, 30 minutes long, on the three questions, assigned to one unit.
-    func setUp(review: String = "answersImmediately", attempts: Int = 1) throws -> Setup {
+    func setUp(review: String = "answersImmediately", attempts: Int = 1, alsoOnRoster: [String] = []) throws -> Setup {
         let app = try TestApp()
         let admin = try app.admin()
         let unit = try #require(try admin.post("/api/v1/units", json: ["name": "县司法局"]).json["id"] as? Int)
@@ -41,6 +41,7 @@ import TestSupport
         let organizer = try app.signedIn([.organizer], unitId: unit)
         let officialName = "kaosheng"
         let official = try app.signedIn([.official], unitId: unit, username: officialName)
+        for name in alsoOnRoster { _ = try app.signedIn([.official], unitId: unit, username: name) }
         let now = app.clock.now
         let exam = try json(organizer, "POST", "/api/v1/exams", [
             "title": "2026年度学法考试", "year": 2026, "opensAt": iso(now - 60_000), "closesAt": iso(now + 7_200_000),
@@ -49,7 +50,7 @@ import TestSupport
         #expect(exam.status == 201, "\(exam.text)")
         let examId = try #require(exam.json["id"] as? Int)
         let roster = try json(organizer, "PUT", "/api/v1/exams/\(examId)/roster", ["unitIds": [unit]])
-        #expect(roster.json["total"] as? Int == 1)
+        #expect(roster.json["total"] as? Int == 1 + alsoOnRoster.count)
         #expect(try organizer.send("POST", "/api/v1/exams/\(examId)/publish").status == 200)
         return Setup(app: app, organizer: organizer, examId: examId, unit: unit, official: official, officialName: officialName)
     }
@@ -242,6 +243,40 @@ import TestSupport
         #expect((try s.organizer.get("/api/v1/exams/\(exam)/marking").json["items"] as? [Any])?.isEmpty == true)
         let other = try s.app.signedIn([.organizer])
         #expect(try json(other, "PUT", "/api/v1/attempts/\(attempt)/marks/0", ["mark": 0]).status == 404)
+    }
+
+    @Test func aMakeUpExamIsForThoseWhoMissedOrFailed() throws {
+        let s = try setUp(review: "score", alsoOnRoster: ["tongguo", "queKao"])
+        let attempt = try start(s)["id"] as! Int
+        _ = try json(s.official, "POST", "/api/v1/attempts/\(attempt)/submit", ["clientId": "tab-1"])   // blank: fails
+        // "tongguo" answers everything right and passes; "queKao" never starts.
+        let passer = Browser(port: s.app.port)
+        try passer.start()
+        _ = try passer.post("/api/v1/auth/login", json: ["username": "tongguo", "password": "password-tongguo"])
+        let view = try json(passer, "POST", "/api/v1/exams/\(s.examId)/attempts", ["clientId": "p"]).json
+        let passerAttempt = view["id"] as! Int
+        for item in view["items"] as! [[String: Any]] {
+            let slot = item["slot"] as! Int
+            let options = item["options"] as? [String] ?? []
+            let response: [String: Any] = switch item["type"] as? String {
+            case "judge": ["judge": true]
+            case "single": ["choice": [options.firstIndex(of: "乙")!]]
+            default: ["choice": ["甲", "丙"].map { options.firstIndex(of: $0)! }]
+            }
+            _ = try json(passer, "PUT", "/api/v1/attempts/\(passerAttempt)/responses/\(slot)", ["seq": slot + 1, "clientId": "p", "response": response])
+        }
+        let passed = try json(passer, "POST", "/api/v1/attempts/\(passerAttempt)/submit", ["clientId": "p"])
+        #expect(passed.json["passed"] as? Bool == true)
+        let now = s.app.clock.now
+        let makeup = try json(s.organizer, "POST", "/api/v1/exams/\(s.examId)/makeup",
+                              ["opensAt": iso(now + 86_400_000), "closesAt": iso(now + 2 * 86_400_000)])
+        #expect(makeup.status == 201, "\(makeup.text)")
+        #expect(makeup.json["makeupOf"] as? Int == s.examId && makeup.json["title"] as? String == "2026年度学法考试（补考）")
+        #expect(makeup.json["status"] as? String == "draft" && makeup.json["rosterCount"] as? Int == 2)
+        let roster = try s.organizer.get("/api/v1/exams/\(makeup.json["id"] as! Int)/roster").json["items"] as? [[String: Any]] ?? []
+        #expect(Set(roster.compactMap { $0["username"] as? String }) == [s.officialName, "queKao"], "the failed and the absent, not the passer")
+        let bad = try json(s.organizer, "POST", "/api/v1/exams/\(s.examId)/makeup", ["opensAt": iso(now), "closesAt": iso(now - 1000)])
+        #expect(bad.status == 422)
     }
 
     @Test func candidatesAndOrganizersSeeOnlyTheirOwn() throws {
