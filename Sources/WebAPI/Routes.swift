@@ -112,6 +112,8 @@ extension Handlers {
                 body: "SaveInput", returns: "SaveReply", handleSaveResponse)
         api.add(.POST, "/api/v1/attempts/{id}/submit", "submitAttempt", "Submit and get the receipt",
                 .permission(.examsTake), body: "ClientInput", returns: "Receipt", handleSubmitAttempt)
+        api.add(.GET, "/api/v1/attempts/{id}/certificate", "getCertificate", "A print-ready certificate of passing (HTML)",
+                .permission(.examsTake), handleCertificate)
         api.add(.POST, "/api/v1/attempts/{id}/events", "recordAttemptEvent", "Integrity evidence (visibility, copy, paste…)",
                 .permission(.examsTake), body: "EventInput", status: 204, handleAttemptEvent)
 

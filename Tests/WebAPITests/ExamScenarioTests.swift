@@ -267,6 +267,10 @@ import TestSupport
         }
         let passed = try json(passer, "POST", "/api/v1/attempts/\(passerAttempt)/submit", ["clientId": "p"])
         #expect(passed.json["passed"] as? Bool == true)
+        let certificate = try passer.get("/api/v1/attempts/\(passerAttempt)/certificate")
+        #expect(certificate.status == 200 && certificate.header("Content-Type") == "text/html; charset=utf-8")
+        #expect(certificate.text.contains("合格证明") && certificate.text.contains("考试合格"))
+        #expect(try s.official.get("/api/v1/attempts/\(attempt)/certificate").errorCode == "not_passed")
         let now = s.app.clock.now
         let makeup = try json(s.organizer, "POST", "/api/v1/exams/\(s.examId)/makeup",
                               ["opensAt": iso(now + 86_400_000), "closesAt": iso(now + 2 * 86_400_000)])

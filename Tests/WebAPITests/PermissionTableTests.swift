@@ -74,6 +74,7 @@ import TestSupport
         Case(method: "PUT", path: "/api/v1/attempts/1/responses/0", body: #"{"seq":1,"clientId":"x","response":{"judge":true}}"#,
              expected: expect(404, allowed: [.admin, .official])),
         Case(method: "POST", path: "/api/v1/attempts/1/submit", body: #"{"clientId":"x"}"#, expected: expect(404, allowed: [.admin, .official])),
+        Case(method: "GET", path: "/api/v1/attempts/1/certificate", expected: expect(404, allowed: [.admin, .official])),
         Case(method: "POST", path: "/api/v1/attempts/1/events", body: #"{"kind":"copy"}"#, expected: expect(404, allowed: [.admin, .official])),
         Case(method: "POST", path: "/api/v1/me/password", body: #"{"currentPassword":"wrong-password","newPassword":"another-password"}"#,
              expected: expect(422, allowed: signedIn)),
