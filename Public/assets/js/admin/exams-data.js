@@ -29,9 +29,20 @@ export const examAdminApi = {
   },
   publish: function (id) { return request('POST', '/api/v1/exams/' + path(id) + '/publish'); },
   report: function (id) { return request('GET', '/api/v1/exams/' + path(id) + '/report'); },
+  /** Case-analysis answers still waiting for a hand mark: {items}. */
+  marking: function (id) { return request('GET', '/api/v1/exams/' + path(id) + '/marking'); },
+  /** One hand mark (0…points; 422 outside) → {attemptId, score, maxScore, passed}. */
+  mark: function (attemptId, slot, mark, comment) {
+    return request('PUT', '/api/v1/attempts/' + path(attemptId) + '/marks/' + path(slot), { mark: mark, comment: comment });
+  },
+  /** Item analysis: {test, questions}. */
+  statistics: function (id) { return request('GET', '/api/v1/exams/' + path(id) + '/statistics'); },
+  overrides: function (id) { return request('GET', '/api/v1/exams/' + path(id) + '/overrides'); },
+  /** Extra minutes and a later close for the listed people (and units) → the whole list. */
+  setOverrides: function (id, input) { return request('PUT', '/api/v1/exams/' + path(id) + '/overrides', input); },
 };
 
-/** The address of one exam's page: view is 'edit', 'roster' or 'report'. */
+/** The address of one exam's page: view is 'edit', 'roster', 'report', 'marking', 'statistics' or 'overrides'. */
 export function examHash(view, id) {
   return '#/exams?view=' + view + '&id=' + encodeURIComponent(id);
 }

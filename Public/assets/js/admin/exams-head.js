@@ -1,5 +1,5 @@
 // The header every page of one exam shares: back link, title with status, the steps as tabs (settings and
-// paper → roster → report) and, while the exam is a draft, 发布 with a confirmation of what will happen.
+// paper → roster → report, then marking, item analysis and extra time) and, while the exam is a draft, 发布 with a confirmation of what will happen.
 import { h, formatTime } from '../dom.js';
 import { t } from '../i18n.js';
 import { announce } from '../feedback.js';
@@ -10,10 +10,13 @@ const TABS = [
   { view: 'edit', key: 'exams.tabSettings' },
   { view: 'roster', key: 'exams.tabRoster' },
   { view: 'report', key: 'exams.tabReport' },
+  { view: 'marking', key: 'exams.tabMarking' },
+  { view: 'statistics', key: 'exams.tabStatistics' },
+  { view: 'overrides', key: 'exams.tabOverrides' },
 ];
 
 /**
- * The header of an exam's pages: back link, title with status, the tabs (active: 'edit'|'roster'|'report'),
+ * The header of an exam's pages: back link, title with status, the tabs (active: 'edit'|'roster'|'report'|'marking'|'statistics'|'overrides'),
  * and for a draft the 发布 button. onChanged(exam) runs after publishing.
  */
 export function examHeader(ctx, exam, active, onChanged) {

@@ -42,7 +42,9 @@ export function renderReceipt(container, view, user) {
         row('exam.receiptDigest', h('code', { class: 'receipt-digest', id: 'receipt-digest', text: r.digest || '' }))),
       score === null || score === undefined ? h('p', { class: 'muted', i18n: 'exam.scoreLater' }) : null,
       h('p', { class: 'hint', i18n: 'exam.digestHint' }),
-      h('div', { class: 'form-actions no-print' }, print, h('a', { class: 'btn', href: '#/', i18n: 'exam.backToList' }))),
+      h('div', { class: 'form-actions no-print' }, print,
+        passed === true ? h('a', { class: 'btn', id: 'receipt-certificate', href: '/api/v1/attempts/' + (r.attemptId || view.id) + '/certificate', target: '_blank', rel: 'noopener', i18n: 'exam.certificate' }) : null,
+        h('a', { class: 'btn', href: '#/', i18n: 'exam.backToList' }))),
     review && review.items && review.items.length ? reviewSection(view, review) : null);
 }
 
