@@ -77,7 +77,8 @@ async function readJSON(response) {
   }
 }
 
-function query(params) {
+/** "?a=1&b=2" from an object, leaving out empty values ("" when nothing is left). */
+export function query(params) {
   const parts = [];
   Object.keys(params).forEach(function (key) {
     const value = params[key];

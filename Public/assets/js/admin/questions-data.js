@@ -1,7 +1,7 @@
 // 题库 data: the question-bank API calls (JSON through api.js; the import upload through XMLHttpRequest so
 // the page can show upload progress), the banks and categories shared by the views, and the small rules the
 // editor, the preview and the list agree on (types, audiences, blanks, answer variants).
-import { request, ApiError, api } from '../api.js';
+import { request, query, ApiError, api } from '../api.js';
 import { inCurrentLanguage } from '../feedback.js';
 
 export const TYPES = ['single', 'multiple', 'judge', 'blank', 'case'];
@@ -23,16 +23,6 @@ export const EXPORT_FORMATS = [
 ];
 
 const UPLOAD_TIMEOUT_MS = 300000;
-
-function query(params) {
-  const parts = [];
-  Object.keys(params).forEach(function (key) {
-    const value = params[key];
-    if (value === undefined || value === null || value === '') return;
-    parts.push(encodeURIComponent(key) + '=' + encodeURIComponent(value));
-  });
-  return parts.length ? '?' + parts.join('&') : '';
-}
 
 export const questionApi = {
   /** params: {q, type, status, bankId, category, topic, law, difficulty, audience, page, pageSize}. */
