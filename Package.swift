@@ -25,6 +25,9 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
+        // OpenSSL's libcrypto, for the MD5 that RFC 3797 prescribes (and SHA-256) in verifiable draws.
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
 
         // Infrastructure that knows no domain.
         .target(name: "HTTPServer", dependencies: [
@@ -39,6 +42,8 @@ let package = Package(
         .target(name: "Exams", dependencies: ["Questions"]),
         // Moodle's quiz statistics (facility, discrimination, CIC…) over any mark matrix.
         .target(name: "ItemAnalysis"),
+        // Publicly verifiable prize draws (RFC 3797): commitments, eligible-list digests, deterministic winners.
+        .target(name: "Draws", dependencies: ["CLibCrypto"]),
         // Reading and writing question files: native YAML, GIFT, Moodle XML, CSV, XLSX. Parsing only, no storage.
         .target(name: "QuestionFormats", dependencies: [
             "Questions", "CXLSXWriter", .product(name: "Yams", package: "Yams"),
@@ -74,6 +79,7 @@ let package = Package(
         .testTarget(name: "QuestionsTests", dependencies: ["Questions"]),
         .testTarget(name: "ExamsTests", dependencies: ["Exams", "Questions"]),
         .testTarget(name: "ItemAnalysisTests", dependencies: ["ItemAnalysis"]),
+        .testTarget(name: "DrawsTests", dependencies: ["Draws"]),
         .testTarget(name: "QuestionFormatsTests", dependencies: ["QuestionFormats", "Questions"]),
         .testTarget(name: "WebAPITests", dependencies: ["WebAPI", "HTTPServer", "Persistence", "Database", "Accounts",
                                                      "Questions", "QuestionFormats", "TestSupport"]),

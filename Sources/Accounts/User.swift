@@ -9,9 +9,14 @@ public struct User: Sendable, Equatable, Codable {
     public var disabled: Bool
     public var createdAt: Int64
     public var lastLoginAt: Int64?
+    /// Officials: leading cadre, civil servant or law-enforcement staff (from a roster import or the console).
+    public var rank: Rank?
+    /// Normalized mainland mobile number, or nil. Personal information: show `Phone.masked` unless revealing.
+    public var phone: String?
 
     public init(id: Int, username: String, displayName: String, roles: Set<Role>, unitId: Int? = nil,
-                regionId: Int? = nil, disabled: Bool = false, createdAt: Int64, lastLoginAt: Int64? = nil) {
+                regionId: Int? = nil, disabled: Bool = false, createdAt: Int64, lastLoginAt: Int64? = nil,
+                rank: Rank? = nil, phone: String? = nil) {
         self.id = id
         self.username = username
         self.displayName = displayName
@@ -21,6 +26,8 @@ public struct User: Sendable, Equatable, Codable {
         self.disabled = disabled
         self.createdAt = createdAt
         self.lastLoginAt = lastLoginAt
+        self.rank = rank
+        self.phone = phone
     }
 
     public var permissions: Set<Permission> { roles.permissions }

@@ -1,7 +1,7 @@
 /// The SQL behind `SQLAccountStore`, by name. Parameters are always bound (`?`).
 enum AccountSQL {
     static let userColumns = """
-        u.id, u.username, u.display_name, u.unit_id, u.region_id, u.disabled, u.created_at, u.last_login_at,
+        u.id, u.username, u.display_name, u.unit_id, u.region_id, u.disabled, u.created_at, u.last_login_at, u.rank, u.phone,
         (SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id) AS roles
         """
     static let userById = "SELECT \(userColumns) FROM users u WHERE u.id = ?"
@@ -69,12 +69,29 @@ enum AccountSQL {
     static let getSetting = "SELECT value FROM settings WHERE key = ?"
     static let putSetting = "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING"
 
+    // Roster imports: accounts looked up in one statement by a JSON array of usernames.
+    static let accountsByUsernames = """
+        SELECT u.id, u.username, u.unit_id, (SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id) AS roles
+        FROM users u WHERE u.username IN (SELECT value FROM json_each(?))
+        """
+    static let insertOfficial = """
+        INSERT INTO users (username, display_name, password_hash, unit_id, rank, phone, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    /// A sheet without a phone column (or an empty cell) keeps the number already on file.
+    static let updateOfficial = """
+        UPDATE users SET display_name = ?, unit_id = ?, rank = ?, phone = coalesce(?, phone), updated_at = ? WHERE id = ?
+        """
+    static let addRole = "INSERT OR IGNORE INTO user_roles (user_id, role) VALUES (?, ?)"
+    static let userPhone = "SELECT phone FROM users WHERE id = ?"
+
     /// Every statement above, for the test that prepares each against a migrated database.
     static let all: [String] = [
         userById, credentials, insertUser, insertRole, deleteRoles, updateUser, updatePassword, countActiveAdmins,
         recordLogin, insertSession, sessionByDigest, sessionWithUser, extendSession, deleteSession, deleteUserSessions,
         deleteExpiredSessions, accountFailures, addressFailures, insertFailure, clearAccountFailures, pruneFailures,
         insertAudit, auditPage, auditCount, units, unitById, insertUnit, regions, regionById, insertRegion,
-        getSetting, putSetting, bumpAuthEpoch, authEpoch,
+        getSetting, putSetting, bumpAuthEpoch, authEpoch, accountsByUsernames, insertOfficial, updateOfficial, addRole,
+        userPhone,
     ]
 }

@@ -2,7 +2,7 @@ import Database
 
 /// Every schema change, in order. Append-only: a released migration is never edited.
 public enum Migrations {
-    public static let all: [Migration] = [foundation, questions, exams]
+    public static let all: [Migration] = [foundation, questions, exams, officials]
 
     static let foundation = Migration("001_foundation", """
         CREATE TABLE settings (
@@ -260,5 +260,12 @@ public enum Migrations {
             received_at INTEGER NOT NULL
         );
         CREATE INDEX attempt_events_attempt ON attempt_events(attempt_id, at);
+        """)
+
+    /// Officials' rank (the audience group of the annual exam's reports) and mobile number, from roster imports.
+    static let officials = Migration("004_officials", """
+        ALTER TABLE users ADD COLUMN rank TEXT CHECK (rank IN ('leader', 'civil_servant', 'enforcer'));
+        -- Personal information: lists and exports show it masked; revealing it is a logged permission.
+        ALTER TABLE users ADD COLUMN phone TEXT CHECK (phone IS NULL OR (length(phone) = 11 AND phone NOT GLOB '*[^0-9]*'));
         """)
 }

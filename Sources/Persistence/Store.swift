@@ -38,6 +38,13 @@ public final class Store: Sendable {
         try db.run(AccountSQL.insertAudit, [now, actor.userId, actor.name, action, type, id, before, after, actor.requestId])
     }
 
+    /// An account as the audit log keeps it: the phone number masked (personal information stays out of the log).
+    static func json(_ user: User?) -> String? {
+        guard var user else { return nil }
+        user.phone = user.phone.map(Phone.masked)
+        return json(Optional(AuditedUser(user)))
+    }
+
     static func json<T: Encodable>(_ value: T?) -> String? {
         guard let value else { return nil }
         let encoder = JSONEncoder()
@@ -55,4 +62,11 @@ extension SQLValue {
         if case .integer(let i) = self { return Int(i) }
         return nil
     }
+}
+
+/// Wraps a `User` so the generic encoder is chosen (and the masking overload is not re-entered).
+private struct AuditedUser: Encodable {
+    let user: User
+    init(_ user: User) { self.user = user }
+    func encode(to encoder: any Encoder) throws { try user.encode(to: encoder) }
 }

@@ -15,6 +15,14 @@ public enum XLSXFormat {
     /// Reads the first sheet of an .xlsx file; called by `QuestionFiles.parse`. Either every row is read, or every
     /// problem is returned with its row.
     public static func parse(_ bytes: [UInt8], file: String) -> Result<ParsedBank, [ImportProblem]> {
+        switch firstSheetRows(bytes, file: file) {
+        case .failure(let problems): return .failure(problems)
+        case .success(let sheet): return TemplateReader.read(sheet.rows, file: file, sheet: sheet.name)
+        }
+    }
+
+    /// The first sheet's name and rows (row numbers as Excel shows them); every unreadable cell is a problem.
+    static func firstSheetRows(_ bytes: [UInt8], file: String) -> Result<(name: String, rows: [SheetRow]), [ImportProblem]> {
         let origin = SourceLocation(file: file, line: 1)
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             return .failure([ImportProblem(origin, "这是旧版 Excel .xls 文件，请另存为 .xlsx / an old .xls workbook: save it as .xlsx")])
@@ -35,11 +43,10 @@ public enum XLSXFormat {
             }
             let shared = archive["xl/sharedStrings.xml"] == nil ? [] : try sharedStrings(try unpack(archive, "xl/sharedStrings.xml"))
             let (rows, problems) = try cells(try unpack(archive, sheetPart), part: sheetPart, shared: shared)
-            let parsed = TemplateReader.read(rows, file: file, sheet: sheetName)
-            guard !problems.isEmpty else { return parsed }
-            let located = problems.map { ImportProblem(SourceLocation(file: file, line: $0.row, sheet: sheetName), $0.reason) }
-            if case .failure(let more) = parsed { return .failure(located + more) }
-            return .failure(located)
+            guard problems.isEmpty else {
+                return .failure(problems.map { ImportProblem(SourceLocation(file: file, line: $0.row, sheet: sheetName), $0.reason) })
+            }
+            return .success((sheetName, rows))
         } catch {
             return .failure([ImportProblem(origin, error.reason)])
         }

@@ -21,6 +21,14 @@ public enum Sodium {
         base64url(randomBytes(bytes))
     }
 
+    /// A password people can read aloud and type: `length` characters from 31 letters and digits that are never
+    /// confused (no 0/o, 1/l/i), uniformly drawn (libsodium's `randombytes_uniform`). 10 characters ≈ 49 bits.
+    public static func readablePassword(length: Int = 10) -> String {
+        ensureInitialized()
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
+        return String((0..<length).map { _ in alphabet[Int(randombytes_uniform(UInt32(alphabet.count)))] })
+    }
+
     /// BLAKE2b digest (libsodium's generic hash), hex encoded. Used to store session tokens and to fingerprint data.
     public static func digest(_ bytes: [UInt8], length: Int = 32, key: [UInt8] = []) -> String {
         ensureInitialized()

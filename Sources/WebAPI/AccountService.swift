@@ -2,6 +2,7 @@ import Accounts
 import Foundation
 import Persistence
 import Secrets
+import Synchronization
 
 /// The account use cases: sign in and out, resolve a session cookie, create and change accounts.
 /// Decisions come from the pure `Accounts` module; this type supplies the clock, the store and the hashing.
@@ -117,6 +118,18 @@ public final class AccountService: Sendable {
             throw AccountError.invalid("当前密码不正确 / the current password is wrong")
         }
         _ = try updateUser(id: user.id, change: UserChange(password: new), actor: actor)
+    }
+
+    /// Argon2id hashes of many passwords (username → password), on every core the hash gate allows; for imports.
+    func hashPasswords(_ passwords: [String: String]) -> [String: String] {
+        let items = Array(passwords)
+        let hashes = Mutex([String?](repeating: nil, count: items.count))
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            let hash = gated { hasher.hash(items[index].value) }
+            hashes.withLock { $0[index] = hash }
+        }
+        let done = hashes.withLock { $0 }
+        return Dictionary(uniqueKeysWithValues: zip(items.map(\.key), done.map { $0 ?? "" }))
     }
 
     private func gated<T>(_ body: () -> T) -> T {

@@ -195,9 +195,10 @@ struct ImportFailureDTO: Encodable, Sendable {
     struct Inner: Encodable, Sendable { var code: String; var message: String; var problems: [Problem] }
     var error: Inner
 
-    init(_ problems: [ImportProblem]) {
+    /// `zh` / `en` say what did not happen, after the count of problems.
+    init(_ problems: [ImportProblem], zh: String = "未导入任何题目", en: String = "nothing was imported") {
         error = Inner(code: "import_failed",
-                      message: "\(problems.count) 处错误，未导入任何题目 / \(problems.count) problems; nothing was imported",
+                      message: "\(problems.count) 处错误，\(zh) / \(problems.count) problems; \(en)",
                       problems: problems.map { Problem(location: $0.location.description, file: $0.location.file,
                                                        line: $0.location.line, reason: $0.reason) })
     }

@@ -14,6 +14,9 @@ struct UserDTO: Codable, Sendable {
     var disabled: Bool
     var createdAt: Date
     var lastLoginAt: Date?
+    var rank: Rank?
+    /// Masked ("138****8000"): the whole number needs `revealUserPhone`, which is logged.
+    var phone: String?
 
     init(_ user: User) {
         id = user.id
@@ -25,6 +28,8 @@ struct UserDTO: Codable, Sendable {
         disabled = user.disabled
         createdAt = Date(millis: user.createdAt)
         lastLoginAt = user.lastLoginAt.map(Date.init(millis:))
+        rank = user.rank
+        phone = user.phone.map(Phone.masked)
     }
 
     /// Empty fields are sent as null, not left out, so clients see every field.
@@ -39,6 +44,8 @@ struct UserDTO: Codable, Sendable {
         try c.encode(disabled, forKey: .disabled)
         try c.encode(createdAt, forKey: .createdAt)
         try c.encode(lastLoginAt, forKey: .lastLoginAt)
+        try c.encode(rank, forKey: .rank)
+        try c.encode(phone, forKey: .phone)
     }
 }
 

@@ -41,6 +41,12 @@ extension Handlers {
         return .json(UserDTO(try accounts.updateUser(id: id, change: change, actor: context.actor)))
     }
 
+    func handleRevealPhone(_ request: Request, _ context: AppContext) throws -> Response {
+        let id = try request.intParameter("id")
+        let phone = try store.revealPhone(userId: id, now: clock.nowMillis(), actor: context.actor)
+        return .json(UserPhoneDTO(userId: id, phone: phone))
+    }
+
     /// nil = every unit (admins); otherwise the viewer's unit subtree.
     func visibleUnits(for user: User) throws -> Set<Int>? {
         if user.can(.usersManage) { return nil }
@@ -59,5 +65,18 @@ extension Handlers {
             throw .badRequest("\(name) must be a positive integer", code: "bad_query")
         }
         return value
+    }
+}
+
+struct UserPhoneDTO: Encodable {
+    var userId: Int
+    var phone: String?
+
+    enum CodingKeys: String, CodingKey { case userId, phone }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(userId, forKey: .userId)
+        try c.encode(phone, forKey: .phone)
     }
 }

@@ -38,6 +38,20 @@ extension Handlers {
                                unitIds: try store.rosterUnits(examId: exam.id)))
     }
 
+    func handleImportRoster(_ request: Request, _ context: AppContext) throws -> Response {
+        let id = try request.intParameter("id")
+        guard !request.body.isEmpty else { throw HTTPError.badRequest("The file is empty", code: "empty_file") }
+        let dryRun = ["1", "true", "yes"].contains(request.query["dryRun"] ?? "")
+        do {
+            let result = try exams.importRoster(id, bytes: request.body, filename: request.query["filename"].nonEmpty ?? "upload",
+                                                dryRun: dryRun, by: try context.requireUser(), actor: context.actor,
+                                                hash: accounts.hashPasswords)
+            return .json(RosterImportDTO(result, rosterTotal: try store.roster(examId: id).count), status: dryRun ? 200 : 201)
+        } catch let failure as RosterImportFailed {
+            return .json(ImportFailureDTO(failure.problems, zh: "名单和账号都未改变", en: "nothing was changed"), status: 422)
+        }
+    }
+
     func handlePublishExam(_ request: Request, _ context: AppContext) throws -> Response {
         .json(ExamDTO(try exams.publish(try request.intParameter("id"), by: try context.requireUser())))
     }
@@ -52,6 +66,26 @@ extension Handlers {
 }
 
 struct RosterDTO: Encodable { var items: [RosterEntryDTO]; var total: Int; var unitIds: [Int] }
+
+struct RosterImportDTO: Encodable {
+    var dryRun: Bool
+    var rows: Int
+    var created: Int
+    var updated: Int
+    var added: Int
+    var rosterTotal: Int
+    var credentials: [RosterImportResult.Credential]
+
+    init(_ result: RosterImportResult, rosterTotal: Int) {
+        dryRun = result.dryRun
+        rows = result.rows
+        created = result.created
+        updated = result.updated
+        added = result.added
+        self.rosterTotal = rosterTotal
+        credentials = result.credentials
+    }
+}
 
 struct RegradeBody: Decodable { var questionId: Int; var dryRun: Bool? }
 

@@ -6,6 +6,7 @@ enum Schemas {
     static var string: [String: Any] { ["type": "string"] }
     static var integer: [String: Any] { ["type": "integer"] }
     static var nullableInteger: [String: Any] { ["type": ["integer", "null"]] }
+    static var nullableString: [String: Any] { ["type": ["string", "null"]] }
     static var boolean: [String: Any] { ["type": "boolean"] }
     static var number: [String: Any] { ["type": "number"] }
     static var dateTime: [String: Any] { ["type": "string", "format": "date-time"] }
@@ -26,8 +27,11 @@ enum Schemas {
         "User": object(["id": integer, "username": string, "displayName": string,
                         "roles": ["type": "array", "items": role], "unitId": nullableInteger,
                         "regionId": nullableInteger, "disabled": boolean, "createdAt": dateTime,
-                        "lastLoginAt": ["type": ["string", "null"], "format": "date-time"]],
+                        "lastLoginAt": ["type": ["string", "null"], "format": "date-time"],
+                        "rank": ["type": ["string", "null"], "description": "leader | civil_servant | enforcer"],
+                        "phone": ["type": ["string", "null"], "description": "masked, e.g. 138****8000"]],
                        required: ["id", "username", "displayName", "roles", "disabled", "createdAt"]),
+        "UserPhone": object(["userId": integer, "phone": nullableString], required: ["userId", "phone"]),
         "Session": object(["user": ["oneOf": [ref("User"), ["type": "null"]]],
                            "permissions": ["type": "array", "items": string]], required: ["permissions"]),
         "Login": object(["username": string, "password": string], required: ["username", "password"]),
@@ -106,6 +110,15 @@ enum Schemas {
                                                                        "displayName": string, "unitId": nullableInteger,
                                                                        "unitName": string], required: ["userId", "username"])],
                           "total": integer, "unitIds": ["type": "array", "items": integer]], required: ["items", "total"]),
+        "RosterFile": ["type": "string", "format": "binary",
+                       "description": "A CSV or XLSX sheet as the body (name it with ?filename=): 姓名, 登录名, 单位, 人员类别, "
+                           + "手机号码 (optional), 初始密码 (optional)"],
+        "RosterImport": object(["dryRun": boolean, "rows": integer, "created": integer, "updated": integer, "added": integer,
+                                "rosterTotal": integer,
+                                "credentials": ["type": "array", "description": "initial passwords generated for new accounts, shown once",
+                                                "items": object(["username": string, "displayName": string, "unit": string,
+                                                                 "password": string], required: ["username", "password"])]],
+                               required: ["dryRun", "rows", "created", "updated", "added", "rosterTotal", "credentials"]),
         "Report": object(["exam": ["type": "object"], "generatedAt": dateTime, "closed": boolean,
                           "units": ["type": "array", "items": ["type": "object"]], "total": ["type": "object"],
                           "candidates": ["type": "array", "items": ["type": "object"]]],

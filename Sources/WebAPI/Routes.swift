@@ -27,6 +27,9 @@ extension Handlers {
                 returns: "User", handleGetUser)
         api.add(.POST, "/api/v1/users", "createUser", "Create an account", .permission(.usersManage),
                 body: "CreateUser", returns: "User", status: 201, handleCreateUser)
+        api.add(.POST, "/api/v1/users/{id}/phone", "revealUserPhone",
+                "The whole phone number of an account (personal information: every reveal is logged)",
+                .permission(.personalDataReveal), returns: "UserPhone", handleRevealPhone)
         api.add(.PATCH, "/api/v1/users/{id}", "updateUser", "Change, disable or reset an account",
                 .permission(.usersManage), body: "UpdateUser", returns: "User", handleUpdateUser)
 
@@ -75,6 +78,10 @@ extension Handlers {
                 .permission(.examsManage), body: "RosterInput", returns: "Roster", handleSetRoster)
         api.add(.GET, "/api/v1/exams/{id}/roster", "getExamRoster", "The roster", .permission(.examsManage),
                 returns: "Roster", handleGetRoster)
+        api.add(.POST, "/api/v1/exams/{id}/roster/import", "importExamRoster",
+                "Import officials from a CSV/XLSX sheet onto a draft exam's roster (creates or updates accounts); all-or-nothing",
+                .permission(.examsManage), body: "RosterFile", returns: "RosterImport", status: 201,
+                query: ["filename", "dryRun"], offload: true, handleImportRoster)
         api.add(.POST, "/api/v1/exams/{id}/publish", "publishExam", "Publish and generate every candidate's paper",
                 .permission(.examsManage), returns: "Exam", handlePublishExam)
         api.add(.GET, "/api/v1/exams/{id}/report", "getExamReport", "Participation and pass rates per unit, live",
