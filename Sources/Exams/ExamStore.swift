@@ -120,6 +120,8 @@ public enum ExamError: Error, Equatable, Sendable, CustomStringConvertible {
     case paper(PaperError)
     case unknownUsers([String])
     case forbidden(String)
+    /// A regrade previewed against one version found a newer one when applied.
+    case staleVersion(expected: Int, current: Int)
 
     public var description: String {
         switch self {
@@ -135,6 +137,9 @@ public enum ExamError: Error, Equatable, Sendable, CustomStringConvertible {
         case .paper(let e): e.description
         case .unknownUsers(let names): "找不到这些账号：\(names.joined(separator: "、")) / unknown accounts: \(names.joined(separator: ", "))"
         case .forbidden(let what): "无权限：\(what) / not allowed: \(what)"
+        case .staleVersion(let expected, let current):
+            "预览后题目又被修改（预览第 \(expected) 版，现为第 \(current) 版），请重新预览 / "
+                + "the question changed after the preview (version \(expected), now \(current)); preview again"
         }
     }
 }
@@ -172,10 +177,11 @@ public protocol ExamStore: Sendable {
     func versions(_ keys: [(questionId: Int, version: Int)]) throws -> [Int: QuestionContent]
     func recordEvent(attemptId: Int, kind: String, at: Int64, receivedAt: Int64) throws
     /// Submitted attempts of an exam that used a question, with their stored responses.
-    func submittedAttempts(examId: Int, using questionId: Int) throws -> [(attempt: AttemptRecord, responses: [SavedResponse])]
+    /// Submitted attempts that used the question, with their responses and hand marks (slot → mark).
+    func submittedAttempts(examId: Int, using questionId: Int) throws -> [(attempt: AttemptRecord, responses: [SavedResponse], marks: [Int: Double])]
     /// Moves those attempts to `version` of the question and stores the new results, with an audit entry, atomically.
     func applyRegrade(examId: Int, questionId: Int, version: Int, changes: [RegradeChange], actorId: Int?, actorName: String,
-                      now: Int64) throws
+                      requestId: String?, now: Int64) throws
     /// For every submitted attempt (any exam) that used the question: its paper slot, stored response and the
     /// exam's multiple-choice scoring — what the question bank shows as usage and facility.
     func uses(of questionId: Int) throws -> [(item: PaperItem, response: SavedResponse?, scoring: MultipleChoiceScoring)]

@@ -172,21 +172,22 @@ extension Store: ExamStore {
         try pool.write { try $0.run(ExamSQL.insertEvent, [attemptId, kind, at, receivedAt]) }
     }
 
-    public func submittedAttempts(examId: Int, using questionId: Int) throws -> [(attempt: AttemptRecord, responses: [SavedResponse])] {
+    public func submittedAttempts(examId: Int, using questionId: Int)
+        throws -> [(attempt: AttemptRecord, responses: [SavedResponse], marks: [Int: Double])] {
         try pool.read { db in
             try db.query(ExamSQL.submittedUsing, [examId, questionId]).map { row in
                 let attempt = try Self.attempt(db, row)
-                return (attempt, try Self.responses(db, attempt.id))
+                return (attempt, try Self.responses(db, attempt.id), try Self.manualMarks(db, attempt.id))
             }
         }
     }
 
     public func applyRegrade(examId: Int, questionId: Int, version: Int, changes: [RegradeChange], actorId: Int?,
-                             actorName: String, now: Int64) throws {
+                             actorName: String, requestId: String?, now: Int64) throws {
         try pool.write { db in
             try db.run(ExamSQL.moveVersion, [version, questionId, examId])
             for c in changes { try db.run(ExamSQL.setResult, [c.newScore, c.newPassed, c.attemptId]) }
-            try audit(db, Accounts.Actor(userId: actorId, name: actorName, requestId: nil), "exam.regrade", "exam", String(examId),
+            try audit(db, Accounts.Actor(userId: actorId, name: actorName, requestId: requestId), "exam.regrade", "exam", String(examId),
                       before: nil, after: Self.json(RegradeAudit(questionId: questionId, version: version, changes: changes.count,
                                                                   details: changes.map(RegradeAudit.Line.init))), now: now)
         }

@@ -89,6 +89,8 @@ extension SessionDTO {
                     w.key("displayName"); w.string(u.displayName)
                     w.key("id"); w.int(u.id)
                     w.key("lastLoginAt"); w.string(u.lastLoginAt.map(ISO8601Format.string))
+                    w.key("phone"); w.string(u.phone)
+                    w.key("rank"); w.string(u.rank?.rawValue)
                     w.key("regionId"); w.int(u.regionId)
                     w.key("roles"); w.array(u.roles) { w, r in w.string(r.rawValue) }
                     w.key("unitId"); w.int(u.unitId)

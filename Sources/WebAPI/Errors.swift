@@ -67,6 +67,7 @@ extension ErrorMapping {
         case .deadlinePassed: return HTTPError(409, code: "deadline_passed", message: message)
         case .notInProgress: return HTTPError(409, code: "not_in_progress", message: message)
         case .forbidden: return HTTPError(403, code: "forbidden", message: message)
+        case .staleVersion: return HTTPError(409, code: "stale_version", message: message)
         }
     }
 }

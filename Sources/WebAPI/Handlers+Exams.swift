@@ -87,10 +87,10 @@ struct RosterImportDTO: Encodable {
     }
 }
 
-struct RegradeBody: Decodable { var questionId: Int; var dryRun: Bool? }
+struct RegradeBody: Decodable { var questionId: Int; var dryRun: Bool?; var expectedVersion: Int? }
 
 struct RegradeDTO: Encodable {
-    struct Change: Encodable { var attemptId: Int; var userId: Int; var oldScore: Double; var newScore: Double; var oldPassed: Bool; var newPassed: Bool }
+    struct Change: Encodable { var attemptId: Int; var userId: Int; var username: String; var displayName: String; var oldScore: Double; var newScore: Double; var oldPassed: Bool; var newPassed: Bool }
     var questionId: Int
     var toVersion: Int
     var attemptsChecked: Int
@@ -102,11 +102,16 @@ extension Handlers {
     /// An explicit, audited regrade after a question's key changed.
     func handleRegrade(_ request: Request, _ context: AppContext) throws -> Response {
         let body = try request.decode(RegradeBody.self)
-        let r = try exams.regrade(examId: try request.intParameter("id"), questionId: body.questionId, dryRun: body.dryRun ?? false,
-                                  by: try context.requireUser())
+        let examId = try request.intParameter("id")
+        let r = try exams.regrade(examId: examId, questionId: body.questionId, dryRun: body.dryRun ?? false,
+                                  expectedVersion: body.expectedVersion, by: try context.requireUser(), actor: context.actor)
+        let people = Dictionary(try store.roster(examId: examId).map { ($0.userId, $0) }, uniquingKeysWith: { a, _ in a })
         return .json(RegradeDTO(questionId: r.questionId, toVersion: r.toVersion, attemptsChecked: r.attemptsChecked, applied: r.applied,
-                                changes: r.changes.map { .init(attemptId: $0.attemptId, userId: $0.userId, oldScore: $0.oldScore,
-                                                               newScore: $0.newScore, oldPassed: $0.oldPassed, newPassed: $0.newPassed) }))
+                                changes: r.changes.map { .init(attemptId: $0.attemptId, userId: $0.userId,
+                                                               username: people[$0.userId]?.username ?? "",
+                                                               displayName: people[$0.userId]?.displayName ?? "",
+                                                               oldScore: $0.oldScore, newScore: $0.newScore,
+                                                               oldPassed: $0.oldPassed, newPassed: $0.newPassed) }))
     }
 }
 

@@ -186,7 +186,12 @@ import TestSupport
         #expect(preview.json["applied"] as? Bool == false)
         let change = try #require((preview.json["changes"] as? [[String: Any]])?.first)
         #expect(change["oldScore"] as? Double == 10 && change["newScore"] as? Double == 0)
-        let applied = try json(s.organizer, "POST", "/api/v1/exams/\(s.examId)/regrade", ["questionId": id])
+        #expect(change["username"] as? String == s.officialName, "the organizer sees whose result changes")
+        let stale = try json(s.organizer, "POST", "/api/v1/exams/\(s.examId)/regrade", ["questionId": id, "expectedVersion": 1])
+        #expect(stale.status == 409 && stale.errorCode == "stale_version", "applying what was not previewed is refused")
+        let elsewhere = try json(s.organizer, "POST", "/api/v1/exams/\(s.examId)/regrade", ["questionId": 999_999])
+        #expect(elsewhere.status == 422 && elsewhere.text.contains("999999"))
+        let applied = try json(s.organizer, "POST", "/api/v1/exams/\(s.examId)/regrade", ["questionId": id, "expectedVersion": 2])
         #expect(applied.json["applied"] as? Bool == true && (applied.json["changes"] as? [Any])?.count == 1)
         let after = try s.organizer.get("/api/v1/exams/\(s.examId)/report").json["total"] as? [String: Any]
         #expect(after?["mean"] as? Double == 0)
@@ -243,6 +248,13 @@ import TestSupport
         #expect((try s.organizer.get("/api/v1/exams/\(exam)/marking").json["items"] as? [Any])?.isEmpty == true)
         let other = try s.app.signedIn([.organizer])
         #expect(try json(other, "PUT", "/api/v1/attempts/\(attempt)/marks/0", ["mark": 0]).status == 404)
+        // A regrade after the reference answer is reworded keeps the hand mark.
+        _ = try json(admin, "PUT", "/api/v1/questions/\(caseId)", ["type": "case", "stem": "请分析本案。", "answer": "新的参考答案",
+                                                                  "explanation": "解析", "basis": "《某法》第四条", "expectedVersion": 1])
+        let regrade = try json(s.organizer, "POST", "/api/v1/exams/\(exam)/regrade", ["questionId": caseId])
+        #expect(regrade.status == 200 && (regrade.json["changes"] as? [Any])?.isEmpty == true, "\(regrade.text)")
+        let report = try s.organizer.get("/api/v1/exams/\(exam)/report").json["total"] as? [String: Any]
+        #expect(report?["passed"] as? Int == 1)
     }
 
     @Test func aMakeUpExamIsForThoseWhoMissedOrFailed() throws {
@@ -305,5 +317,22 @@ import TestSupport
                                                                  "durationMinutes": 0, "paper": ["fixed": []]])
         let message = (bad.json["error"] as? [String: Any])?["message"] as? String ?? ""
         #expect(bad.status == 422 && message.contains("结束时间") && message.contains("时长") && message.contains("没有题目"))
+    }
+}
+
+extension ExamScenarioTests {
+    @Test func aVersionWithAnotherNumberOfOptionsCannotBeRegraded() throws {
+        let s = try setUp(review: "score")
+        let attempt = try start(s)["id"] as! Int
+        _ = try json(s.official, "POST", "/api/v1/attempts/\(attempt)/submit", ["clientId": "tab-1"])
+        let admin = try s.app.admin()
+        let single = try #require((try admin.get("/api/v1/questions?type=single").json["items"] as? [[String: Any]])?.first)
+        let id = single["id"] as! Int
+        let edited = try json(admin, "PUT", "/api/v1/questions/\(id)", ["type": "single", "stem": "题一", "options": ["甲", "乙", "丙"],
+                                                                       "answer": "A", "explanation": "解析", "basis": "《某法》第一条",
+                                                                       "expectedVersion": 1])
+        #expect(edited.status == 200, "\(edited.text)")
+        let refused = try json(s.organizer, "POST", "/api/v1/exams/\(s.examId)/regrade", ["questionId": id, "dryRun": true])
+        #expect(refused.status == 422 && refused.text.contains("选项数"), "\(refused.text)")
     }
 }

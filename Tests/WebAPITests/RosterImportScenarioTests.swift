@@ -81,6 +81,9 @@ import TestSupport
         let me = try #require(login.json["user"] as? [String: Any])
         #expect(me["rank"] as? String == "leader" && me["phone"] as? String == "138****8000" && me["unitId"] as? Int == s.office)
         #expect((me["roles"] as? [String]) == ["official"])
+        let fast = try #require(try official.get("/api/v1/me").json["user"] as? [String: Any])
+        let canonical = { (o: [String: Any]) in try JSONSerialization.data(withJSONObject: o, options: [.sortedKeys]) }
+        #expect(try canonical(fast) == canonical(me), "the hand-written session JSON matches the encoder's")
         let roster = try s.organizer.get("/api/v1/exams/\(s.examId)/roster")
         #expect(Set((roster.json["items"] as? [[String: Any]] ?? []).compactMap { $0["username"] as? String }) == ["zhangsan", "lisi", "wangwu"])
         #expect(!roster.text.contains("13800138000"))

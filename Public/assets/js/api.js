@@ -77,6 +77,50 @@ async function readJSON(response) {
   }
 }
 
+const UPLOAD_TIMEOUT_MS = 300000;
+
+/**
+ * POSTs file as the raw body to path (a query string included) with XMLHttpRequest, so the page can show upload
+ * progress: onProgress(loaded, total). Resolves with the JSON answer; rejects with ApiError, which for an
+ * import_failed answer carries .problems (every problem with its location). A 401 is reported like request's.
+ */
+export async function uploadFile(path, file, onProgress) {
+  if (!readCookie('pufa_csrf')) await request('GET', '/api/v1/session');
+  return new Promise(function (resolve, reject) {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('X-CSRF-Token', readCookie('pufa_csrf'));
+    xhr.timeout = UPLOAD_TIMEOUT_MS;
+    xhr.upload.addEventListener('progress', function (e) {
+      if (e.lengthComputable) onProgress(e.loaded, e.total);
+    });
+    // A small file may finish without a single progress event: the end of the upload is 100% all the same.
+    xhr.upload.addEventListener('load', function () { onProgress(file.size, file.size); });
+    xhr.addEventListener('load', function () {
+      let data = null;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch (e) {
+        data = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(data);
+        return;
+      }
+      const err = data && data.error ? data.error : {};
+      const error = new ApiError(xhr.status, err.code || 'http', err.message || '');
+      error.problems = err.problems || [];
+      if (xhr.status === 401 && unauthenticatedHandler) unauthenticatedHandler(error);
+      reject(error);
+    });
+    xhr.addEventListener('error', function () { reject(new ApiError(0, 'network', '')); });
+    xhr.addEventListener('timeout', function () { reject(new ApiError(0, 'timeout', '')); });
+    xhr.send(file);
+  });
+}
+
 /** "?a=1&b=2" from an object, leaving out empty values ("" when nothing is left). */
 export function query(params) {
   const parts = [];

@@ -1,5 +1,5 @@
 // The header every page of one exam shares: back link, title with status, the steps as tabs (settings and
-// paper → roster → report, then marking, item analysis and extra time) and, while the exam is a draft, 发布 with a confirmation of what will happen.
+// paper → roster → report, then marking, item analysis, extra time and regrading) and, while the exam is a draft, 发布 with a confirmation of what will happen.
 import { h, formatTime } from '../dom.js';
 import { t } from '../i18n.js';
 import { announce } from '../feedback.js';
@@ -13,10 +13,11 @@ const TABS = [
   { view: 'marking', key: 'exams.tabMarking' },
   { view: 'statistics', key: 'exams.tabStatistics' },
   { view: 'overrides', key: 'exams.tabOverrides' },
+  { view: 'regrade', key: 'exams.tabRegrade' },
 ];
 
 /**
- * The header of an exam's pages: back link, title with status, the tabs (active: 'edit'|'roster'|'report'|'marking'|'statistics'|'overrides'),
+ * The header of an exam's pages: back link, title with status, the tabs (active: 'edit'|'roster'|'report'|'marking'|'statistics'|'overrides'|'regrade'),
  * and for a draft the 发布 button. onChanged(exam) runs after publishing.
  */
 export function examHeader(ctx, exam, active, onChanged) {

@@ -1,5 +1,5 @@
 // 考生名单: who takes the exam. Tick units (a unit brings every official in it and in its sub-units) and
-// paste extra usernames; saving replaces the roster and shows it. Unknown usernames come back as a 422 that
+// paste extra usernames, or import a sheet of officials (exams-roster-import.js); saving replaces the roster and shows it. Unknown usernames come back as a 422 that
 // names them, and nothing is changed.
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
@@ -8,6 +8,7 @@ import { loadRefs, buildTree } from './refs.js';
 import { dataTable } from './table.js';
 import { examAdminApi, examHash } from './exams-data.js';
 import { examHeader } from './exams-head.js';
+import { rosterImportCard } from './exams-roster-import.js';
 
 const SHOW_ROWS = 200;
 
@@ -96,11 +97,13 @@ function draw(box, ctx, exam, roster, units) {
 
   // People on the roster outside the ticked units were added by username: they stay listed here, so saving
   // again (say, after ticking one more unit) does not drop them.
-  const inUnits = {};
-  (roster.unitIds || []).forEach(function (uid) { subtreeOf(uid, units).forEach(function (id) { inUnits[id] = true; }); });
-  const extra = (roster.items || []).filter(function (r) { return !inUnits[r.unitId]; }).map(function (r) { return r.username; });
+  function extraUsernames(saved) {
+    const inUnits = {};
+    (saved.unitIds || []).forEach(function (uid) { subtreeOf(uid, units).forEach(function (id) { inUnits[id] = true; }); });
+    return (saved.items || []).filter(function (r) { return !inUnits[r.unitId]; }).map(function (r) { return r.username; });
+  }
   const usernames = h('textarea', { id: 'roster-usernames', name: 'usernames', rows: 4, spellcheck: 'false', autocapitalize: 'off',
-    'aria-describedby': 'roster-usernames-hint', value: extra.join('\n') });
+    'aria-describedby': 'roster-usernames-hint', value: extraUsernames(roster).join('\n') });
   let current = roster.items || [];
   const errorBox = h('div', { class: 'form-error', id: 'roster-error', role: 'alert', hidden: true });
   const save = h('button', { type: 'submit', class: 'btn btn-primary', id: 'roster-save', i18n: 'exams.rosterSave' });
@@ -114,7 +117,16 @@ function draw(box, ctx, exam, roster, units) {
       h('p', { class: 'hint', id: 'roster-usernames-hint', i18n: 'exams.rosterUsernamesHint' })),
     errorBox,
     h('div', { class: 'form-actions' }, save, h('p', { class: 'hint', i18n: 'exams.rosterReplaces' })));
-  replace(box, form, h('section', { class: 'card', 'aria-labelledby': 'roster-list-title' },
+  // Imported officials join the listed usernames, so saving the form afterwards keeps them on the roster.
+  const importCard = exam.status === 'draft' ? rosterImportCard(exam, function () {
+    examAdminApi.roster(exam.id).then(function (saved) {
+      usernames.value = extraUsernames(saved).join('\n');
+      exam.rosterCount = saved.total;
+      current = saved.items || [];
+      drawRoster(listBox, saved, exam);
+    }, function (err) { showFormError(errorBox, describeError(err)); });
+  }) : null;
+  replace(box, form, importCard, h('section', { class: 'card', 'aria-labelledby': 'roster-list-title' },
     h('h2', { id: 'roster-list-title', i18n: 'exams.rosterCurrent' }), listBox));
   drawRoster(listBox, roster, exam);
 

@@ -7,6 +7,7 @@
 //   #/exams?view=marking&id=3     case-analysis answers waiting for a hand mark
 //   #/exams?view=statistics&id=3  item analysis: facility, discrimination, CIC…
 //   #/exams?view=overrides&id=3   extra time and a later close for some candidates
+//   #/exams?view=regrade&id=3     regrade submitted attempts after a question's key was corrected
 import { renderExamList } from './exams-list.js';
 import { renderExamEditor } from './exams-form.js';
 import { renderExamRoster } from './exams-roster.js';
@@ -14,6 +15,7 @@ import { renderExamReport } from './exams-report.js';
 import { renderExamMarking } from './exams-marking.js';
 import { renderExamStatistics } from './exams-stats.js';
 import { renderExamOverrides } from './exams-overrides.js';
+import { renderExamRegrade } from './exams-regrade.js';
 
 /** Draws the view params.view names (the list by default) into container; ctx comes from admin.js. */
 export function renderExams(container, ctx, params) {
@@ -24,5 +26,6 @@ export function renderExams(container, ctx, params) {
   else if (params.view === 'marking' && params.id) renderExamMarking(container, ctx, params.id);
   else if (params.view === 'statistics' && params.id) renderExamStatistics(container, ctx, params.id);
   else if (params.view === 'overrides' && params.id) renderExamOverrides(container, ctx, params.id);
+  else if (params.view === 'regrade' && params.id) renderExamRegrade(container, ctx, params.id);
   else renderExamList(container, ctx);
 }

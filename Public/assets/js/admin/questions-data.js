@@ -1,7 +1,7 @@
-// 题库 data: the question-bank API calls (JSON through api.js; the import upload through XMLHttpRequest so
+// 题库 data: the question-bank API calls (JSON through api.js; the import upload through api.js's uploadFile so
 // the page can show upload progress), the banks and categories shared by the views, and the small rules the
 // editor, the preview and the list agree on (types, audiences, blanks, answer variants).
-import { request, query, ApiError, api } from '../api.js';
+import { request, query, uploadFile } from '../api.js';
 import { inCurrentLanguage } from '../feedback.js';
 
 export const TYPES = ['single', 'multiple', 'judge', 'blank', 'case'];
@@ -21,8 +21,6 @@ export const EXPORT_FORMATS = [
   { value: 'csv', ext: 'csv' },
   { value: 'xlsx', ext: 'xlsx' },
 ];
-
-const UPLOAD_TIMEOUT_MS = 300000;
 
 export const questionApi = {
   /** params: {q, type, status, bankId, category, topic, law, difficulty, audience, page, pageSize}. */
@@ -57,66 +55,12 @@ export function clearQuestionRefs() {
   refs = null;
 }
 
-function readCookie(name) {
-  const parts = document.cookie ? document.cookie.split(';') : [];
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i].trim();
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq) === name) return decodeURIComponent(part.slice(eq + 1));
-  }
-  return '';
-}
-
-function csrfToken() {
-  const token = readCookie('pufa_csrf');
-  if (token) return Promise.resolve(token);
-  // The cookie comes with GET /session; fetch it first if it has gone, as api.js does.
-  return request('GET', '/api/v1/session').then(function () { return readCookie('pufa_csrf'); });
-}
-
 /**
  * Sends file as the raw body of POST /questions/import. onProgress(loaded, total) follows the upload;
  * resolves with the report, rejects with ApiError (an import_failed error carries .problems).
  */
 function upload(file, dryRun, onProgress) {
-  return csrfToken().then(function (token) {
-    return new Promise(function (resolve, reject) {
-      const xhr = new XMLHttpRequest();
-      xhr.open('POST', '/api/v1/questions/import' + query({ filename: file.name, dryRun: dryRun ? '1' : '' }));
-      xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-      xhr.setRequestHeader('Accept', 'application/json');
-      xhr.setRequestHeader('X-CSRF-Token', token);
-      xhr.timeout = UPLOAD_TIMEOUT_MS;
-      xhr.upload.addEventListener('progress', function (e) {
-        if (e.lengthComputable) onProgress(e.loaded, e.total);
-      });
-      // A small file may finish without a single progress event: the end of the upload is 100% all the same.
-      xhr.upload.addEventListener('load', function () { onProgress(file.size, file.size); });
-      xhr.addEventListener('load', function () { settle(xhr, resolve, reject); });
-      xhr.addEventListener('error', function () { reject(new ApiError(0, 'network', '')); });
-      xhr.addEventListener('timeout', function () { reject(new ApiError(0, 'timeout', '')); });
-      xhr.send(file);
-    });
-  });
-}
-
-function settle(xhr, resolve, reject) {
-  let data = null;
-  try {
-    data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-  } catch (e) {
-    data = null;
-  }
-  if (xhr.status >= 200 && xhr.status < 300) {
-    resolve(data);
-    return;
-  }
-  const err = data && data.error ? data.error : {};
-  const error = new ApiError(xhr.status, err.code || 'http', err.message || '');
-  error.problems = err.problems || [];
-  // api.js tells the console that the session ended; a request through it reports the 401 the same way.
-  if (xhr.status === 401) api.me().catch(function () { return null; });
-  reject(error);
+  return uploadFile('/api/v1/questions/import' + query({ filename: file.name, dryRun: dryRun ? '1' : '' }), file, onProgress);
 }
 
 /** "A", "B", … for option index i. */
