@@ -57,11 +57,26 @@ extension Handlers {
     }
 
     func handleExamReport(_ request: Request, _ context: AppContext) throws -> Response {
+        .json(try report(request, context))
+    }
+
+    func handleExportReport(_ request: Request, _ context: AppContext) throws -> Response {
+        let format = request.query["format"].nonEmpty ?? "xlsx"
+        guard format == "xlsx" else { throw HTTPError.badRequest("Unknown format \(format); use xlsx", code: "bad_query") }
+        let report = try report(request, context)
+        let encoded = ReportWorkbook.filename(report).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "report.xlsx"
+        return Response(status: 200, headers: Headers([
+            ("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            ("Content-Disposition", "attachment; filename=\"report.xlsx\"; filename*=UTF-8''\(encoded)")]),
+            body: .bytes(try ReportWorkbook.bytes(report)))
+    }
+
+    private func report(_ request: Request, _ context: AppContext) throws -> ReportDTO {
         let exam = try exams.managedExam(try request.intParameter("id"), try context.requireUser())
         let units = try store.units().map { (id: $0.id, parentId: $0.parentId, name: $0.name) }
         let report = ExamReportBuilder.build(rows: try store.reportRows(examId: exam.id), units: units,
                                              counting: exam.settings.counting)
-        return .json(ReportDTO(exam: exam, report: report, events: try store.eventCounts(examId: exam.id), now: clock.nowMillis()))
+        return ReportDTO(exam: exam, report: report, events: try store.eventCounts(examId: exam.id), now: clock.nowMillis())
     }
 }
 

@@ -86,6 +86,9 @@ extension Handlers {
                 .permission(.examsManage), returns: "Exam", handlePublishExam)
         api.add(.GET, "/api/v1/exams/{id}/report", "getExamReport", "Participation and pass rates per unit, live",
                 .permission(.examsManage), returns: "Report", handleExamReport)
+        api.add(.GET, "/api/v1/exams/{id}/report/export", "exportExamReport",
+                "The report as an Excel workbook: units rolled up, candidates, score distribution",
+                .permission(.examsManage), query: ["format"], offload: true, handleExportReport)
 
         api.add(.POST, "/api/v1/exams/{id}/makeup", "createMakeupExam",
                 "A linked make-up exam (补考) for everyone who missed or failed this one (draft, roster filled)",

@@ -1,5 +1,6 @@
 import Accounts
 import Foundation
+import QuestionFormats
 import Testing
 import TestSupport
 
@@ -334,5 +335,24 @@ extension ExamScenarioTests {
         #expect(edited.status == 200, "\(edited.text)")
         let refused = try json(s.organizer, "POST", "/api/v1/exams/\(s.examId)/regrade", ["questionId": id, "dryRun": true])
         #expect(refused.status == 422 && refused.text.contains("选项数"), "\(refused.text)")
+    }
+}
+
+extension ExamScenarioTests {
+    @Test func theReportDownloadsAsAWorkbookThatAgreesWithTheScreen() throws {
+        let s = try setUp(review: "score")
+        let attempt = try start(s)["id"] as! Int
+        _ = try json(s.official, "POST", "/api/v1/attempts/\(attempt)/submit", ["clientId": "tab-1"])
+        let file = try s.organizer.get("/api/v1/exams/\(s.examId)/report/export?format=xlsx")
+        #expect(file.status == 200)
+        #expect(file.header("Content-Disposition")?.contains("attachment") == true)
+        #expect(file.header("Content-Disposition")?.contains("%E6%88%90%E7%BB%A9%E6%8A%A5%E5%91%8A") == true, "成绩报告 in the name")
+        let sheet = try Spreadsheet.read(file.body, file: "report.xlsx").get()
+        #expect(sheet.sheet == "单位汇总")
+        #expect(sheet.rows.first?.cells.prefix(3) == ["单位", "应考人数", "参考人数"])
+        let total = try #require(sheet.rows.last?.cells)
+        #expect(total[0] == "合计" && total[1] == "1" && total[2] == "1" && total[3] == "1", "\(total)")
+        #expect(try s.organizer.get("/api/v1/exams/\(s.examId)/report/export?format=pdf").status == 400)
+        #expect(try s.official.get("/api/v1/exams/\(s.examId)/report/export").status == 403)
     }
 }

@@ -63,6 +63,7 @@ import TestSupport
              expected: expect(404, allowed: [.admin, .organizer])),
         Case(method: "POST", path: "/api/v1/exams/1/publish", expected: expect(404, allowed: [.admin, .organizer])),
         Case(method: "GET", path: "/api/v1/exams/1/report", expected: expect(404, allowed: [.admin, .organizer])),
+        Case(method: "GET", path: "/api/v1/exams/1/report/export", expected: expect(404, allowed: [.admin, .organizer])),
         Case(method: "POST", path: "/api/v1/exams/1/makeup", body: #"{"opensAt":"2026-12-10T00:00:00Z","closesAt":"2026-12-11T00:00:00Z"}"#,
              expected: expect(404, allowed: [.admin, .organizer])),
         Case(method: "GET", path: "/api/v1/exams/1/overrides", expected: expect(404, allowed: [.admin, .organizer])),

@@ -249,6 +249,15 @@ def test_report_shows_participation_pass_rates_and_exports_csv(driver, server, a
     csv = wait(driver).until(lambda d: d.execute_script("return window.__csv"))
     assert official in csv and "已交卷" in csv
 
+    # The Excel workbook comes from the server with the organizer's session: a real .xlsx (a zip) named after the exam.
+    link = driver.find_element(By.ID, "report-xlsx")
+    assert "Excel" in link.text
+    got = driver.execute_async_script(
+        "var done = arguments[arguments.length - 1]; fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) {"
+        "  return r.arrayBuffer().then(function (b) { var u = new Uint8Array(b);"
+        "    done([r.status, r.headers.get('Content-Disposition'), u[0], u[1], u.length]); }); });", link.get_attribute("href"))
+    assert got[0] == 200 and "attachment" in got[1] and got[2:4] == [0x50, 0x4B] and got[4] > 1000, got[:2]
+
     # Refresh reloads the figures in place.
     driver.find_element(By.ID, "report-refresh").click()
     text_appears(driver, "#status-region", "数据已刷新")

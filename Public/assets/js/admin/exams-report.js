@@ -1,6 +1,7 @@
 // 统计报告: participation and pass rates per unit (each unit rolls up its sub-units, indented as a tree),
 // a bar chart of both rates by unit and a histogram of scores (Chart.js, with the tables as their accessible
-// form), every candidate with state and score, printing, and CSV files built here from the same JSON.
+// form), every candidate with state and score, printing, CSV files built here from the same JSON, and the Excel
+// workbook the server writes (units, candidates, distribution).
 // While the window is open the numbers change: 刷新 reloads them, and they reload every minute by themselves.
 import { h, replace, formatTime } from '../dom.js';
 import { t } from '../i18n.js';
@@ -67,6 +68,8 @@ function draw(box, exam, report, reload) {
     h('div', { class: 'report-toolbar no-print' },
       refresh,
       h('button', { type: 'button', class: 'btn', id: 'report-print', i18n: 'exams.print', onclick: function () { window.print(); } }),
+      h('a', { class: 'btn', id: 'report-xlsx', href: '/api/v1/exams/' + encodeURIComponent(exam.id) + '/report/export?format=xlsx',
+        download: '', i18n: 'exams.xlsxReport' }),
       h('button', { type: 'button', class: 'btn', id: 'report-csv-units', i18n: 'exams.csvUnits', onclick: function () { unitsCsv(exam, report); } }),
       h('button', { type: 'button', class: 'btn', id: 'report-csv-candidates', i18n: 'exams.csvCandidates', onclick: function () { candidatesCsv(exam, report); } })),
     h('p', { class: 'report-meta', id: 'report-meta' },
