@@ -44,6 +44,8 @@ let package = Package(
         .target(name: "ItemAnalysis"),
         // Publicly verifiable prize draws (RFC 3797): commitments, eligible-list digests, deterministic winners.
         .target(name: "Draws", dependencies: ["CLibCrypto"]),
+        // Public prize quizzes: rounds, immediate-feedback entries, anti-abuse flags, leaderboards, the round's draw.
+        .target(name: "Quizzes", dependencies: ["Questions", "Exams", "Draws", "Accounts"]),
         // Reading and writing question files: native YAML, GIFT, Moodle XML, CSV, XLSX. Parsing only, no storage.
         .target(name: "QuestionFormats", dependencies: [
             "Questions", "CXLSXWriter", .product(name: "Yams", package: "Yams"),
@@ -51,16 +53,17 @@ let package = Package(
         ]),
 
         // SQL for every store, migrations.
-        .target(name: "Persistence", dependencies: ["Database", "Accounts", "Questions", "Exams"]),
+        .target(name: "Persistence", dependencies: ["Database", "Accounts", "Questions", "Exams", "Quizzes", "Draws"]),
 
         // Routes, DTOs, OpenAPI, wiring of a running application.
         .target(name: "WebAPI", dependencies: [
             "HTTPServer", "Database", "Persistence", "Accounts", "Secrets", "Questions", "QuestionFormats", "Exams", "ItemAnalysis",
+            "Quizzes", "Draws",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         .executableTarget(name: "pufa", dependencies: [
-            "WebAPI", "Persistence", "Database", "Accounts", "Secrets", "Questions", "QuestionFormats", "ItemAnalysis",
+            "WebAPI", "Persistence", "Database", "Accounts", "Secrets", "Questions", "QuestionFormats", "ItemAnalysis", "Draws",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -80,6 +83,7 @@ let package = Package(
         .testTarget(name: "ExamsTests", dependencies: ["Exams", "Questions"]),
         .testTarget(name: "ItemAnalysisTests", dependencies: ["ItemAnalysis"]),
         .testTarget(name: "DrawsTests", dependencies: ["Draws"]),
+        .testTarget(name: "QuizzesTests", dependencies: ["Quizzes", "Questions", "Exams", "Draws"]),
         .testTarget(name: "QuestionFormatsTests", dependencies: ["QuestionFormats", "Questions"]),
         .testTarget(name: "WebAPITests", dependencies: ["WebAPI", "HTTPServer", "Persistence", "Database", "Accounts",
                                                      "Questions", "QuestionFormats", "TestSupport"]),
