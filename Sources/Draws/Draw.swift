@@ -41,6 +41,8 @@ public enum Draw {
     }
 
     private static func validate(rules: DrawRules, eligible: EligibleList, publicValue: DrawSource) throws {
+        // Otherwise rules naming another algorithm would be drawn (and verified) with this one without a word.
+        guard rules.algorithm == DrawRules.currentAlgorithm else { throw DrawError.unsupportedAlgorithm(rules.algorithm) }
         guard !rules.prizes.isEmpty else { throw DrawError.noPrizes }
         for prize in rules.prizes where prize.count <= 0 {
             throw DrawError.invalidPrizeCount(prize: prize.name, count: prize.count)

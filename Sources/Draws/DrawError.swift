@@ -17,6 +17,8 @@ public enum DrawError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidPublicValue(String)
     /// The prizes add up to more winners than RFC 3797's two-byte counter can select.
     case tooManyWinners(Int)
+    /// The rules name an algorithm other than ``DrawRules/currentAlgorithm``, which is the only one implemented.
+    case unsupportedAlgorithm(String)
 
     public var description: String {
         switch self {
@@ -36,6 +38,8 @@ public enum DrawError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the public value is invalid: \(reason)"
         case .tooManyWinners(let total):
             return "the prizes add up to \(total) winners; at most \(RFC3797.maximumSelections) can be drawn"
+        case .unsupportedAlgorithm(let name):
+            return "the rules name algorithm \"\(name)\"; only \"\(DrawRules.currentAlgorithm)\" is implemented"
         }
     }
 }

@@ -2,7 +2,7 @@ import Database
 
 /// Every schema change, in order. Append-only: a released migration is never edited.
 public enum Migrations {
-    public static let all: [Migration] = [foundation, questions, exams, officials]
+    public static let all: [Migration] = [foundation, questions, exams, officials, quizzes]
 
     static let foundation = Migration("001_foundation", """
         CREATE TABLE settings (
@@ -267,5 +267,83 @@ public enum Migrations {
         ALTER TABLE users ADD COLUMN rank TEXT CHECK (rank IN ('leader', 'civil_servant', 'enforcer'));
         -- Personal information: lists and exports show it masked; revealing it is a logged permission.
         ALTER TABLE users ADD COLUMN phone TEXT CHECK (phone IS NULL OR (length(phone) = 11 AND phone NOT GLOB '*[^0-9]*'));
+        """)
+
+    /// Public prize quizzes: rounds, entries (no account: a device key and an entry token), answers, the draw.
+    static let quizzes = Migration("005_quizzes", """
+        CREATE TABLE quiz_rounds (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'published')),
+            opens_at INTEGER NOT NULL,
+            closes_at INTEGER NOT NULL CHECK (closes_at > opens_at),
+            settings_json TEXT NOT NULL,
+            -- Fixed at publishing: the draw rules' canonical JSON and its SHA-256, shown to everyone from then on.
+            rules_json TEXT,
+            commitment TEXT,
+            created_by INTEGER REFERENCES users(id),
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            published_at INTEGER
+        );
+
+        CREATE TABLE quiz_entries (
+            id INTEGER PRIMARY KEY,
+            public_id TEXT NOT NULL UNIQUE,
+            round_id INTEGER NOT NULL REFERENCES quiz_rounds(id),
+            token_digest TEXT NOT NULL,
+            device_key TEXT NOT NULL,
+            day TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            items_json TEXT NOT NULL,
+            finished_at INTEGER,
+            score REAL,
+            max_score REAL,
+            nickname TEXT,
+            -- Personal information: shown masked; one entry per phone per round enters the draw.
+            phone TEXT CHECK (phone IS NULL OR (length(phone) = 11 AND phone NOT GLOB '*[^0-9]*')),
+            region_id INTEGER REFERENCES regions(id),
+            flags_json TEXT NOT NULL DEFAULT '[]',
+            review TEXT CHECK (review IN ('cleared', 'excluded')),
+            reviewed_by TEXT,
+            reviewed_at INTEGER
+        );
+        CREATE INDEX quiz_entries_device ON quiz_entries(round_id, device_key, day);
+        CREATE UNIQUE INDEX quiz_entries_phone ON quiz_entries(round_id, phone) WHERE phone IS NOT NULL;
+        CREATE INDEX quiz_entries_round ON quiz_entries(round_id, finished_at);
+
+        CREATE TABLE quiz_answers (
+            entry_id INTEGER NOT NULL REFERENCES quiz_entries(id),
+            slot INTEGER NOT NULL,
+            response_json TEXT NOT NULL,
+            fraction REAL NOT NULL CHECK (fraction BETWEEN 0 AND 1),
+            late INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1)),
+            answered_at INTEGER NOT NULL,
+            PRIMARY KEY (entry_id, slot)
+        ) WITHOUT ROWID;
+
+        -- The draw of a round: the eligible list frozen after the close, then the public value and the result.
+        CREATE TABLE quiz_draws (
+            round_id INTEGER PRIMARY KEY REFERENCES quiz_rounds(id),
+            eligible_text TEXT NOT NULL,
+            eligible_digest TEXT NOT NULL,
+            eligible_count INTEGER NOT NULL,
+            frozen_at INTEGER NOT NULL,
+            public_value TEXT,
+            result_json TEXT,
+            drawn_at INTEGER,
+            drawn_by TEXT
+        );
+
+        CREATE TABLE quiz_winners (
+            round_id INTEGER NOT NULL REFERENCES quiz_rounds(id),
+            entry_public_id TEXT NOT NULL,
+            prize TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            -- Redemption codes are shown once to staff when drawn; only their digest is kept.
+            code_digest TEXT NOT NULL,
+            redeemed_at INTEGER,
+            PRIMARY KEY (round_id, entry_public_id)
+        ) WITHOUT ROWID;
         """)
 }

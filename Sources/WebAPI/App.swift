@@ -14,6 +14,7 @@ public final class App: Sendable {
     public let accounts: AccountService
     public let questions: QuestionService
     public let exams: ExamService
+    public let quizzes: QuizService
     let router: Router<AppContext>
     let handlers: Handlers
     private let server = Box<Server>()
@@ -29,8 +30,9 @@ public final class App: Sendable {
         let metrics = RequestMetrics()
         questions = QuestionService(store: store, clock: clock)
         exams = ExamService(store: store, clock: clock)
+        quizzes = QuizService(store: store, clock: clock, deviceSecret: secret)
         handlers = Handlers(configuration: configuration, store: store, accounts: accounts, clock: clock, logger: logger,
-                            metrics: metrics, questions: questions, exams: exams, server: server, openAPI: Box())
+                            metrics: metrics, questions: questions, exams: exams, quizzes: quizzes, server: server, openAPI: Box())
         let files = try StaticFiles(root: configuration.publicDirectory,
                                     aliases: ["/": "index.html", "/exam": "exam.html", "/exam/": "exam.html",
                                               "/admin": "admin.html", "/admin/": "admin.html"],
@@ -100,6 +102,7 @@ struct Handlers: Sendable {
     let metrics: RequestMetrics
     let questions: QuestionService
     let exams: ExamService
+    let quizzes: QuizService
     let health = HealthProbe()
     let server: Box<Server>
     let openAPI: Box<[UInt8]>

@@ -1,6 +1,7 @@
 import Accounts
 import Exams
 import Questions
+import Quizzes
 import Database
 import HTTPServer
 
@@ -16,6 +17,11 @@ enum ErrorMapping {
             return http(error)
         case let error as ExamError:
             return http(error)
+        case let error as QuizError:
+            return http(error)
+        case let error as RateLimited:
+            return HTTPError(429, code: "rate_limited", message: "请求太频繁，请 \(error.retryAfterSeconds) 秒后再试 / too many requests; "
+                                + "try again in \(error.retryAfterSeconds) s", headers: [("Retry-After", String(error.retryAfterSeconds))])
         case let error as DatabaseError where error.isBusy:
             return HTTPError(503, code: "busy", message: "The database is busy; try again", headers: [("Retry-After", "1")])
         default:
@@ -68,6 +74,24 @@ extension ErrorMapping {
         case .notInProgress: return HTTPError(409, code: "not_in_progress", message: message)
         case .forbidden: return HTTPError(403, code: "forbidden", message: message)
         case .staleVersion: return HTTPError(409, code: "stale_version", message: message)
+        }
+    }
+}
+
+extension ErrorMapping {
+    static func http(_ error: QuizError) -> HTTPError {
+        let message = error.description
+        switch error {
+        case .invalid: return HTTPError(422, code: "validation_failed", message: message)
+        case .notFound: return HTTPError(404, code: "not_found", message: message)
+        case .notOpen: return HTTPError(409, code: "not_open_yet", message: message)
+        case .closed: return HTTPError(409, code: "closed", message: message)
+        case .dailyLimit, .roundLimit: return HTTPError(429, code: "entry_limit", message: message)
+        case .notInEntry: return HTTPError(422, code: "not_in_entry", message: message)
+        case .alreadyAnswered: return HTTPError(409, code: "already_answered", message: message)
+        case .finished: return HTTPError(409, code: "finished", message: message)
+        case .phoneAlreadyEntered: return HTTPError(409, code: "phone_already_entered", message: message)
+        case .alreadyPublished: return HTTPError(409, code: "round_published", message: message)
         }
     }
 }

@@ -127,6 +127,43 @@ extension Handlers {
         api.add(.POST, "/api/v1/attempts/{id}/events", "recordAttemptEvent", "Integrity evidence (visibility, copy, paste…)",
                 .permission(.examsTake), body: "EventInput", status: 204, handleAttemptEvent)
 
+        // Public prize quizzes: residents, no account (a device id; an entry token for the entry's own requests)
+        api.add(.GET, "/api/v1/quiz/rounds", "listQuizRounds", "Open, recent and upcoming rounds", .anyone,
+                returns: "QuizRoundList", handleListQuizRounds)
+        api.add(.GET, "/api/v1/quiz/rounds/{id}", "getQuizRound", "One published round with its draw rules' commitment",
+                .anyone, returns: "QuizRound", handleGetQuizRound)
+        api.add(.POST, "/api/v1/quiz/rounds/{id}/entries", "startQuizEntry",
+                "Start playing: the entry's questions (no keys) and its token; limited per device and address",
+                .anyone, body: "QuizStart", returns: "QuizEntry", status: 201, handleStartQuizEntry)
+        api.add(.PUT, "/api/v1/quiz/entries/{entryId}/answers/{slot}", "answerQuizQuestion",
+                "Answer one question once: right or wrong, the key, the explanation and the article at once",
+                .anyone, body: "QuizAnswer", returns: "QuizFeedback", handleAnswerQuizQuestion)
+        api.add(.POST, "/api/v1/quiz/entries/{entryId}/finish", "finishQuizEntry",
+                "Finish; with nickname, phone and town/village the entry may enter the draw",
+                .anyone, body: "QuizFinish", returns: "QuizResult", handleFinishQuizEntry)
+        api.add(.GET, "/api/v1/quiz/entries/{entryId}", "getQuizResultCard", "A finished entry's shareable result (no phone)",
+                .anyone, returns: "QuizResult", handleQuizResultCard)
+        api.add(.GET, "/api/v1/quiz/leaderboard", "getQuizLeaderboard", "Towns and villages ranked, and the top entries",
+                .anyone, returns: "QuizLeaderboard", query: ["roundId"], handleQuizLeaderboard)
+
+        // Public prize quizzes: staff
+        api.add(.GET, "/api/v1/quiz-rounds", "listStaffQuizRounds", "Every round, drafts included",
+                .permission(.quizzesManage), returns: "QuizRoundList", handleStaffQuizRounds)
+        api.add(.POST, "/api/v1/quiz-rounds", "createQuizRound", "Set up a round (draft)", .permission(.quizzesManage),
+                body: "QuizRoundInput", returns: "QuizRound", status: 201, handleCreateQuizRound)
+        api.add(.GET, "/api/v1/quiz-rounds/{id}", "getStaffQuizRound", "One round with its question list",
+                .permission(.quizzesManage), returns: "QuizRound", handleStaffQuizRound)
+        api.add(.PUT, "/api/v1/quiz-rounds/{id}", "updateQuizRound", "Change a draft round", .permission(.quizzesManage),
+                body: "QuizRoundInput", returns: "QuizRound", handleUpdateQuizRound)
+        api.add(.POST, "/api/v1/quiz-rounds/{id}/publish", "publishQuizRound",
+                "Publish; fixes the draw rules and publishes their commitment (before opening)",
+                .permission(.quizzesManage), returns: "QuizRound", handlePublishQuizRound)
+        api.add(.GET, "/api/v1/quiz-rounds/{id}/entries", "listQuizEntries", "Entries with scores, masked phones and flags",
+                .permission(.quizzesManage), returns: "QuizEntryList", handleQuizEntries)
+        api.add(.PUT, "/api/v1/quiz-rounds/{id}/entries/{entryId}/review", "reviewQuizEntry",
+                "Clear or exclude a flagged entry (audited)", .permission(.quizzesManage), body: "QuizReview", status: 204,
+                handleReviewQuizEntry)
+
         // Audit
         api.add(.GET, "/api/v1/audit", "listAuditLog", "Staff actions, newest first", .permission(.auditRead),
                 returns: "AuditPage", query: ["page", "pageSize"], handleAudit)

@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A public prize quiz end to end: staff publish a round with its draw rules' commitment; residents play on a
+/// phone without an account, learn after every answer, and leave a phone and village to enter the draw.
+@Suite struct QuizScenarioTests {
+    static let bank = """
+        bank: 宪法题库
+        questions:
+          - {id: q-1, type: judge, stem: 宪法是国家的根本法。, answer: true, explanation: 宪法具有最高的法律效力。, basis: 《中华人民共和国宪法》序言}
+          - {id: q-2, type: single, stem: 国家宪法日是哪一天？, options: [3月15日, 12月4日, 10月1日], answer: B, explanation: 2014年设立。, basis: 全国人大常委会决定}
+          - {id: q-3, type: judge, stem: 公民的合法的私有财产不受侵犯。, answer: true, explanation: 宪法第十三条。, basis: 《中华人民共和国宪法》第十三条}
+          - {id: q-4, type: case, stem: 请分析。, answer: 参考, rubric: [要点], points: 10, explanation: 解析, basis: 《某法》第一条}
+        """
+
+    struct Setup {
+        let app: TestApp
+        let staff: Browser
+        let roundId: Int
+        let questions: [String: Int]
+        let village: Int
+        let county: Int
+    }
+
+    func iso(_ millis: Int64) -> String { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(millis) / 1000)) }
+
+    func json(_ b: Browser, _ method: String, _ path: String, _ body: [String: Any]) throws -> RawResponse {
+        try b.send(method, path, headers: [("Content-Type", "application/json")], body: [UInt8](try JSONSerialization.data(withJSONObject: body)))
+    }
+
+    func roundInput(_ s: (app: TestApp, questions: [String: Int]), ids: [String] = ["q-1", "q-2", "q-3"], prizes: Bool = true) -> [String: Any] {
+        let now = s.app.clock.now
+        var input: [String: Any] = [
+            "title": "宪法宣传周竞答", "topic": "宪法", "opensAt": iso(now + 3_600_000), "closesAt": iso(now + 8 * 86_400_000),
+            "questionIds": ids.map { s.questions[$0]! }, "questionsPerEntry": ids.count, "entriesPerDay": 2, "entriesPerRound": 5,
+            "readMoreTitle": "宪法全文", "readMoreURL": "/content/xianfa"]
+        if prizes {
+            input["prizes"] = [["name": "普法读本", "count": 2]]
+            input["publicSeed"] = ["name": "中国福利彩票 双色球", "issue": "2026140", "drawDate": "2026-12-31", "howRead": "红球与蓝球号码"]
+        }
+        return input
+    }
+
+    func setUp() throws -> Setup {
+        let app = try TestApp()
+        let admin = try app.admin()
+        _ = try admin.send("POST", "/api/v1/questions/import?filename=b.yaml", body: Array(Self.bank.utf8))
+        let listed = try #require(try admin.get("/api/v1/questions?pageSize=10").json["items"] as? [[String: Any]])
+        var questions: [String: Int] = [:]
+        for q in listed { if let stem = q["stem"] as? String, let id = q["id"] as? Int {
+            questions[["宪法是国家的根本法。": "q-1", "国家宪法日是哪一天？": "q-2", "公民的合法的私有财产不受侵犯。": "q-3", "请分析。": "q-4"][stem]!] = id
+        } }
+        let county = try #require(try admin.post("/api/v1/regions", json: ["name": "平安县", "level": "county"]).json["id"] as? Int)
+        let town = try #require(try admin.post("/api/v1/regions", json: ["name": "城关镇", "level": "town", "parentId": county]).json["id"] as? Int)
+        let village = try #require(try admin.post("/api/v1/regions", json: ["name": "东村", "level": "village", "parentId": town]).json["id"] as? Int)
+        let staff = try app.signedIn([.editor])
+        let created = try json(staff, "POST", "/api/v1/quiz-rounds", roundInput((app, questions)))
+        #expect(created.status == 201, "\(created.text)")
+        let id = try #require(created.json["id"] as? Int)
+        let published = try staff.send("POST", "/api/v1/quiz-rounds/\(id)/publish")
+        #expect(published.status == 200, "\(published.text)")
+        return Setup(app: app, staff: staff, roundId: id, questions: questions, village: village, county: county)
+    }
+
+    func resident(_ s: Setup) throws -> Browser { try s.app.signedIn([]) }
+
+    func start(_ s: Setup, _ b: Browser, device: String = "device-0001") throws -> RawResponse {
+        try json(b, "POST", "/api/v1/quiz/rounds/\(s.roundId)/entries", ["deviceId": device])
+    }
+
+    @Test func theCommitmentIsPublishedBeforeOpeningAndPlayWaitsForTheWindow() throws {
+        let s = try setUp()
+        let round = try s.app.browser().get("/api/v1/quiz/rounds/\(s.roundId)").json
+        let commitment = try #require(round["commitment"] as? String)
+        #expect(commitment.count == 64 && round["open"] as? Bool == false)
+        #expect(round["questionIds"] == nil, "residents do not get the pool")
+        let early = try start(s, try resident(s))
+        #expect(early.status == 409 && early.errorCode == "not_open_yet")
+        #expect(try json(s.staff, "PUT", "/api/v1/quiz-rounds/\(s.roundId)", roundInput((s.app, s.questions))).status == 409,
+                "the rules cannot change once published")
+    }
+
+    @Test func aResidentLearnsFromEveryAnswerAndEntersTheDrawOnce() throws {
+        let s = try setUp()
+        s.app.clock.advance(seconds: 3_700)
+        let phone = try resident(s)
+        let entry = try start(s, phone)
+        #expect(entry.status == 201, "\(entry.text)")
+        let entryId = try #require(entry.json["entryId"] as? String)
+        let token = try #require(entry.json["token"] as? String)
+        let questions = try #require(entry.json["questions"] as? [[String: Any]])
+        #expect(questions.count == 3 && !entry.text.contains("宪法具有最高的法律效力"), "no explanation or key before answering")
+        for q in questions {
+            s.app.clock.advance(seconds: 6)
+            let slot = q["slot"] as! Int
+            let response: [String: Any] = q["type"] as? String == "single" ? ["choice": [1]] : ["judge": true]
+            let r = try json(phone, "PUT", "/api/v1/quiz/entries/\(entryId)/answers/\(slot)", ["token": token, "response": response])
+            #expect(r.status == 200, "\(r.text)")
+            #expect(r.json["correct"] as? Bool == true && !(r.json["explanation"] as? String ?? "").isEmpty && r.json["basis"] != nil)
+            #expect((r.json["readMore"] as? [String: Any])?["url"] as? String == "/content/xianfa")
+            let replay = try json(phone, "PUT", "/api/v1/quiz/entries/\(entryId)/answers/\(slot)", ["token": token, "response": response])
+            #expect(replay.status == 200 && replay.json["replayed"] as? Bool == true, "a replayed request counts nothing twice")
+        }
+        let changed = try json(phone, "PUT", "/api/v1/quiz/entries/\(entryId)/answers/0", ["token": token, "response": ["judge": false]])
+        #expect(changed.status == 409 && changed.errorCode == "already_answered")
+        #expect(try json(phone, "PUT", "/api/v1/quiz/entries/\(entryId)/answers/9", ["token": token, "response": ["judge": true]]).status == 422)
+        #expect(try json(phone, "PUT", "/api/v1/quiz/entries/\(entryId)/answers/0", ["token": "wrong", "response": ["judge": true]]).status == 404)
+
+        let bad = try json(phone, "POST", "/api/v1/quiz/entries/\(entryId)/finish",
+                           ["token": token, "nickname": "老王", "phone": "1380013", "regionId": s.county])
+        #expect(bad.status == 422 && bad.text.contains("手机号码") && bad.text.contains("乡镇"))
+        let done = try json(phone, "POST", "/api/v1/quiz/entries/\(entryId)/finish",
+                            ["token": token, "nickname": "老王", "phone": "138 0013 8000", "regionId": s.village])
+        #expect(done.status == 200, "\(done.text)")
+        #expect(done.json["percent"] as? Double == 100 && done.json["inDraw"] as? Bool == true)
+        let card = try s.app.browser().get("/api/v1/quiz/entries/\(entryId)")
+        #expect(card.status == 200 && card.json["nickname"] as? String == "老王" && !card.text.contains("138") && card.json["inDraw"] == nil)
+
+        // The same phone cannot enter the draw twice, even from another device.
+        let again = try start(s, try resident(s), device: "device-0002")
+        let againId = again.json["entryId"] as! String, againToken = again.json["token"] as! String
+        let twice = try json(phone, "POST", "/api/v1/quiz/entries/\(againId)/finish",
+                             ["token": againToken, "nickname": "老王", "phone": "13800138000", "regionId": s.village])
+        #expect(twice.status == 409 && twice.errorCode == "phone_already_entered")
+
+        let entries = try #require(try s.staff.get("/api/v1/quiz-rounds/\(s.roundId)/entries").json["items"] as? [[String: Any]])
+        let mine = try #require(entries.first { $0["entryId"] as? String == entryId })
+        #expect(mine["phone"] as? String == "138****8000" && mine["eligible"] as? Bool == true)
+        let board = try s.app.browser().get("/api/v1/quiz/leaderboard?roundId=\(s.roundId)").json
+        let regions = try #require(board["regions"] as? [[String: Any]])
+        #expect(regions.contains { $0["name"] as? String == "东村" && $0["entries"] as? Int == 1 && $0["fullMarks"] as? Int == 1 })
+        #expect((board["top"] as? [[String: Any]])?.first?["nickname"] as? String == "老王")
+    }
+
+    @Test func aDeviceIsLimitedPerDayAndBotsAreFlaggedForReview() throws {
+        let s = try setUp()
+        s.app.clock.advance(seconds: 3_700)
+        let b = try resident(s)
+        let first = try start(s, b)
+        #expect(try start(s, b).status == 201)
+        let third = try start(s, b)
+        #expect(third.status == 429 && third.errorCode == "entry_limit", "two entries per device per day")
+        #expect(try start(s, b, device: "x").status == 422, "a device id is required")
+
+        // Answering everything in a fraction of a second: flagged, kept out of the draw until staff clear it.
+        let id = first.json["entryId"] as! String, token = first.json["token"] as! String
+        for q in first.json["questions"] as! [[String: Any]] {
+            let response: [String: Any] = q["type"] as? String == "single" ? ["choice": [1]] : ["judge": true]
+            _ = try json(b, "PUT", "/api/v1/quiz/entries/\(id)/answers/\(q["slot"]!)", ["token": token, "response": response])
+        }
+        let done = try json(b, "POST", "/api/v1/quiz/entries/\(id)/finish", ["token": token, "nickname": "快手", "phone": "13900139000", "regionId": s.village])
+        #expect(done.json["inDraw"] as? Bool == false && (done.json["drawNote"] as? String ?? "").contains("核查"))
+        let row = try #require((try s.staff.get("/api/v1/quiz-rounds/\(s.roundId)/entries").json["items"] as? [[String: Any]])?
+            .first { $0["entryId"] as? String == id })
+        #expect((row["flags"] as? [[String: Any]])?.first?["kind"] as? String == "too_fast")
+        #expect(try json(s.staff, "PUT", "/api/v1/quiz-rounds/\(s.roundId)/entries/\(id)/review", ["review": "cleared"]).status == 204)
+        let cleared = try #require((try s.staff.get("/api/v1/quiz-rounds/\(s.roundId)/entries").json["items"] as? [[String: Any]])?
+            .first { $0["entryId"] as? String == id })
+        #expect(cleared["eligible"] as? Bool == true)
+        #expect(try json(s.staff, "PUT", "/api/v1/quiz-rounds/\(s.roundId)/entries/NOPE/review", ["review": "cleared"]).status == 404)
+    }
+
+    @Test func answersAfterTheCloseAreRefused() throws {
+        let s = try setUp()
+        s.app.clock.advance(seconds: 3_700)
+        let b = try resident(s)
+        let entry = try start(s, b)
+        s.app.clock.advance(seconds: 8 * 86_400)
+        let late = try json(b, "PUT", "/api/v1/quiz/entries/\(entry.json["entryId"]!)/answers/0",
+                            ["token": entry.json["token"]!, "response": ["judge": true]])
+        #expect(late.status == 409 && late.errorCode == "closed")
+        #expect(try start(s, try resident(s), device: "device-late").errorCode == "closed")
+    }
+
+    @Test func roundsThatCannotBeFairAreRefused() throws {
+        let s = try setUp()
+        let withCase = try json(s.staff, "POST", "/api/v1/quiz-rounds", roundInput((s.app, s.questions), ids: ["q-1", "q-4"]))
+        #expect(withCase.status == 422 && withCase.text.contains("案例分析"))
+        var noSeed = roundInput((s.app, s.questions))
+        noSeed["publicSeed"] = nil
+        #expect(try json(s.staff, "POST", "/api/v1/quiz-rounds", noSeed).status == 422)
+        var open = roundInput((s.app, s.questions))
+        open["opensAt"] = iso(s.app.clock.now - 1000)
+        let draft = try json(s.staff, "POST", "/api/v1/quiz-rounds", open)
+        #expect(draft.status == 201)
+        let late = try s.staff.send("POST", "/api/v1/quiz-rounds/\(draft.json["id"]!)/publish")
+        #expect(late.status == 422 && late.text.contains("开始之前"), "prize rules must be public before anyone plays")
+    }
+}
