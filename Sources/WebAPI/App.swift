@@ -35,7 +35,8 @@ public final class App: Sendable {
                             metrics: metrics, questions: questions, exams: exams, quizzes: quizzes, server: server, openAPI: Box())
         let files = try StaticFiles(root: configuration.publicDirectory,
                                     aliases: ["/": "index.html", "/exam": "exam.html", "/exam/": "exam.html",
-                                              "/admin": "admin.html", "/admin/": "admin.html"],
+                                              "/admin": "admin.html", "/admin/": "admin.html",
+                                              "/quiz": "quiz.html", "/quiz/": "quiz.html"],
                                     mounts: configuration.mounts)
         var api = APIBuilder(router: Router<AppContext>(metrics: metrics, logger: logger,
                                                         accessLog: configuration.accessLog))

@@ -26,7 +26,7 @@ final class TestApp {
         let publicDir = directory.appendingPathComponent("Public")
         try FileManager.default.createDirectory(at: publicDir.appendingPathComponent("assets"), withIntermediateDirectories: true)
         for (name, text) in [("index.html", "<!doctype html><title>portal</title>"), ("exam.html", "<!doctype html><title>exam</title>"),
-                             ("admin.html", "<!doctype html><title>admin</title>"),
+                             ("admin.html", "<!doctype html><title>admin</title>"), ("quiz.html", "<!doctype html><title>quiz</title>"),
                              ("assets/app.css", String(repeating: "body { color: #222; margin: 0 }\n", count: 40)),
                              (".hidden", "secret")] {
             try Data(text.utf8).write(to: publicDir.appendingPathComponent(name))
