@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "QuizzesTests", dependencies: ["Quizzes", "Questions", "Exams", "Draws"]),
         .testTarget(name: "QuestionFormatsTests", dependencies: ["QuestionFormats", "Questions"]),
         .testTarget(name: "WebAPITests", dependencies: ["WebAPI", "HTTPServer", "Persistence", "Database", "Accounts",
-                                                     "Questions", "QuestionFormats", "TestSupport"]),
+                                                     "Questions", "QuestionFormats", "Draws", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -49,6 +49,30 @@ enum QuizSQL {
         UPDATE quiz_entries SET review = ?, reviewed_by = ?, reviewed_at = ? WHERE round_id = ? AND public_id = ?
         """
 
-    static let all = [insertRound, rulesOfRound, updateRound, publishRound, roundById, rounds, insertEntry, entryByPublicId, entriesOfRound,
+    static let drawOfRound = """
+        SELECT eligible_text, eligible_digest, eligible_count, frozen_at, public_value, result_json, drawn_at
+        FROM quiz_draws WHERE round_id = ?
+        """
+    static let insertDraw = """
+        INSERT INTO quiz_draws (round_id, eligible_text, eligible_digest, eligible_count, frozen_at) VALUES (?, ?, ?, ?, ?)
+        """
+    static let recordDraw = """
+        UPDATE quiz_draws SET public_value = ?, result_json = ?, drawn_at = ?, drawn_by = ? WHERE round_id = ? AND drawn_at IS NULL
+        """
+    static let insertWinner = """
+        INSERT INTO quiz_winners (round_id, entry_public_id, prize, position, code_digest) VALUES (?, ?, ?, ?, ?)
+        """
+    static let winnersOfRound = """
+        SELECT entry_public_id, prize, position, redeemed_at FROM quiz_winners WHERE round_id = ? ORDER BY entry_public_id
+        """
+    static let winnerByCode = """
+        SELECT entry_public_id, prize, position, redeemed_at FROM quiz_winners WHERE round_id = ? AND code_digest = ?
+        """
+    static let winnerByEntry = "SELECT prize FROM quiz_winners WHERE round_id = ? AND entry_public_id = ?"
+    static let redeemWinner = "UPDATE quiz_winners SET redeemed_at = ? WHERE round_id = ? AND code_digest = ? AND redeemed_at IS NULL"
+    static let phoneOfEntry = "SELECT phone FROM quiz_entries WHERE public_id = ?"
+
+    static let all = [drawOfRound, insertDraw, recordDraw, insertWinner, winnersOfRound, winnerByCode, winnerByEntry, redeemWinner,
+                      phoneOfEntry, insertRound, rulesOfRound, updateRound, publishRound, roundById, rounds, insertEntry, entryByPublicId, entriesOfRound,
                       answersOfEntry, answersOfRound, deviceToday, deviceRound, devicePhones, insertAnswer, finishEntry, reviewEntry]
 }

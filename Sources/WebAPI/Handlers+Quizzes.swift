@@ -105,6 +105,9 @@ extension Handlers {
 
     func handleReviewQuizEntry(_ request: Request, _ context: AppContext) throws -> Response {
         let body = try request.decode(QuizReviewBody.self)
+        if try store.draw(roundId: try request.intParameter("id")) != nil {
+            throw QuizError.invalid(["抽奖名单已冻结，不能再更改核查结果 / the eligible list is frozen; reviews can no longer change"])
+        }
         try store.reviewEntry(roundId: try request.intParameter("id"), publicId: try request.parameter("entryId"), review: body.review,
                               by: context.actor.name, now: clock.nowMillis())
         return Response(status: 204)

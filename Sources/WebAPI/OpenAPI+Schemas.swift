@@ -191,6 +191,17 @@ enum Schemas {
                                    "top": ["type": "array", "items": ["type": "object"]]], required: ["regions", "top"]),
         "QuizEntryList": object(["items": ["type": "array", "items": ["type": "object"]]], required: ["items"]),
         "QuizReview": object(["review": ["type": "string", "enum": ["cleared", "excluded"]]], required: ["review"]),
+        "QuizDraw": object(["roundId": integer, "commitment": nullableString, "rules": nullableString, "frozen": boolean,
+                            "eligibleCount": nullableInteger, "eligibleDigest": nullableString, "drawn": boolean,
+                            "publicValue": nullableString, "key": nullableString,
+                            "winners": ["type": "array", "items": ref("QuizWinner")]],
+                           required: ["roundId", "frozen", "drawn", "winners"]),
+        "QuizWinner": object(["entryId": string, "prize": string, "position": integer, "maskedPhone": nullableString,
+                              "redeemed": boolean, "code": nullableString], required: ["entryId", "prize", "redeemed"]),
+        "QuizDrawInput": object(["publicValue": ["type": "string", "description": "numbers:3,12,25 or text:… (see pufa draw verify --help)"]],
+                                required: ["publicValue"]),
+        "QuizRedeem": object(["code": string], required: ["code"]),
+        "WinnerPhone": object(["entryId": string, "phone": nullableString], required: ["entryId", "phone"]),
         "EventInput": object(["kind": string, "at": dateTime], required: ["kind"]),
     ] }
 }

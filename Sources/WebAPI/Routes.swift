@@ -146,6 +146,12 @@ extension Handlers {
         api.add(.GET, "/api/v1/quiz/leaderboard", "getQuizLeaderboard", "Towns and villages ranked, and the top entries",
                 .anyone, returns: "QuizLeaderboard", query: ["roundId"], handleQuizLeaderboard)
 
+        api.add(.GET, "/api/v1/quiz/rounds/{id}/draw", "getQuizDraw",
+                "The draw, checkable by anyone: commitment, rules, eligible digest, public value, key, winners (masked)",
+                .anyone, returns: "QuizDraw", handleQuizDraw)
+        api.add(.GET, "/api/v1/quiz/rounds/{id}/draw/{file}", "getQuizDrawFile",
+                "rules.json, eligible.txt or result.json, byte for byte what `pufa draw verify` reads", .anyone, handleQuizDrawFile)
+
         // Public prize quizzes: staff
         api.add(.GET, "/api/v1/quiz-rounds", "listStaffQuizRounds", "Every round, drafts included",
                 .permission(.quizzesManage), returns: "QuizRoundList", handleStaffQuizRounds)
@@ -163,6 +169,18 @@ extension Handlers {
         api.add(.PUT, "/api/v1/quiz-rounds/{id}/entries/{entryId}/review", "reviewQuizEntry",
                 "Clear or exclude a flagged entry (audited)", .permission(.quizzesManage), body: "QuizReview", status: 204,
                 handleReviewQuizEntry)
+
+        api.add(.POST, "/api/v1/quiz-rounds/{id}/draw/freeze", "freezeQuizDraw",
+                "After the close: freeze the eligible list and publish its digest", .permission(.quizzesManage),
+                returns: "QuizDraw", handleFreezeQuizDraw)
+        api.add(.POST, "/api/v1/quiz-rounds/{id}/draw", "runQuizDraw",
+                "Enter the named lottery's numbers and draw (RFC 3797); redemption codes are returned this once",
+                .permission(.quizzesManage), body: "QuizDrawInput", returns: "QuizDraw", handleRunQuizDraw)
+        api.add(.POST, "/api/v1/quiz-rounds/{id}/redeem", "redeemQuizPrize", "Hand over a prize against its redemption code",
+                .permission(.quizzesManage), body: "QuizRedeem", returns: "QuizWinner", handleRedeemQuizPrize)
+        api.add(.POST, "/api/v1/quiz-rounds/{id}/winners/{entryId}/phone", "revealWinnerPhone",
+                "A winner's whole phone number, to arrange the prize (logged)", .permission(.personalDataReveal),
+                returns: "WinnerPhone", handleRevealWinnerPhone)
 
         // Audit
         api.add(.GET, "/api/v1/audit", "listAuditLog", "Staff actions, newest first", .permission(.auditRead),

@@ -58,6 +58,13 @@ import TestSupport
         Case(method: "GET", path: "/api/v1/quiz-rounds/1/entries", expected: expect(404, allowed: [.admin, .editor])),
         Case(method: "PUT", path: "/api/v1/quiz-rounds/1/entries/ABC/review", body: #"{"review":"cleared"}"#,
              expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/quiz/rounds/1/draw", expected: expect(404, allowed: everyone)),
+        Case(method: "GET", path: "/api/v1/quiz/rounds/1/draw/rules.json", expected: expect(404, allowed: everyone)),
+        Case(method: "POST", path: "/api/v1/quiz-rounds/1/draw/freeze", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/quiz-rounds/1/draw", body: #"{"publicValue":"numbers:1 2 3"}"#,
+             expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/quiz-rounds/1/redeem", body: #"{"code":"ABC"}"#, expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/quiz-rounds/1/winners/ABC/phone", expected: expect(404, allowed: [.admin])),
         Case(method: "GET", path: "/api/v1/audit", expected: expect(200, allowed: [.admin])),
         Case(method: "GET", path: "/api/v1/questions", expected: expect(200, allowed: [.admin, .editor, .organizer])),
         Case(method: "GET", path: "/api/v1/questions/1", expected: expect(404, allowed: [.admin, .editor, .organizer])),
@@ -128,7 +135,7 @@ import TestSupport
     static func template(_ path: String) -> String {
         var p = String(path.split(separator: "?")[0]).replacingOccurrences(of: "/1", with: "/{id}")
         for (concrete, name) in [("/responses/0", "/responses/{slot}"), ("/marks/0", "/marks/{slot}"),
-                                 ("/answers/0", "/answers/{slot}"), ("/ABC", "/{entryId}")] {
+                                 ("/answers/0", "/answers/{slot}"), ("/ABC", "/{entryId}"), ("/rules.json", "/{file}")] {
             p = p.replacingOccurrences(of: concrete, with: name)
         }
         return p

@@ -1,4 +1,6 @@
+import Accounts
 import Foundation
+import Draws
 import Testing
 import TestSupport
 
@@ -186,5 +188,72 @@ import TestSupport
         #expect(draft.status == 201)
         let late = try s.staff.send("POST", "/api/v1/quiz-rounds/\(draft.json["id"]!)/publish")
         #expect(late.status == 422 && late.text.contains("开始之前"), "prize rules must be public before anyone plays")
+    }
+}
+
+extension QuizScenarioTests {
+    /// Plays a whole round right for one phone.
+    func playPerfect(_ s: Setup, device: String, phone: String, nickname: String) throws -> String {
+        let b = try resident(s)
+        let entry = try start(s, b, device: device)
+        let id = entry.json["entryId"] as! String, token = entry.json["token"] as! String
+        for q in entry.json["questions"] as! [[String: Any]] {
+            s.app.clock.advance(seconds: 5)
+            let response: [String: Any] = q["type"] as? String == "single" ? ["choice": [1]] : ["judge": true]
+            _ = try json(b, "PUT", "/api/v1/quiz/entries/\(id)/answers/\(q["slot"]!)", ["token": token, "response": response])
+        }
+        let done = try json(b, "POST", "/api/v1/quiz/entries/\(id)/finish",
+                            ["token": token, "nickname": nickname, "phone": phone, "regionId": s.village])
+        #expect(done.json["inDraw"] as? Bool == true, "\(done.text)")
+        return id
+    }
+
+    @Test func theDrawIsFrozenDrawnAndCheckableByAnyone() throws {
+        let s = try setUp()
+        s.app.clock.advance(seconds: 3_700)
+        let ids = try (1...3).map { try playPerfect(s, device: "device-\($0)000", phone: "1380000000\($0)", nickname: "居民\($0)") }
+        let early = try s.staff.send("POST", "/api/v1/quiz-rounds/\(s.roundId)/draw/freeze")
+        #expect(early.status == 422 && early.text.contains("结束后"))
+        s.app.clock.advance(seconds: 8 * 86_400)
+        let staff = try s.app.signedIn([.editor])   // a week later: a new session
+        let frozen = try staff.send("POST", "/api/v1/quiz-rounds/\(s.roundId)/draw/freeze")
+        #expect(frozen.status == 200 && frozen.json["eligibleCount"] as? Int == 3, "\(frozen.text)")
+        #expect(try staff.send("POST", "/api/v1/quiz-rounds/\(s.roundId)/draw/freeze").status == 422, "frozen once")
+        #expect(try json(staff, "PUT", "/api/v1/quiz-rounds/\(s.roundId)/entries/\(ids[0])/review", ["review": "excluded"]).status == 422)
+        #expect(try json(staff, "POST", "/api/v1/quiz-rounds/\(s.roundId)/draw", ["publicValue": ""]).status == 422)
+
+        let drawn = try json(staff, "POST", "/api/v1/quiz-rounds/\(s.roundId)/draw", ["publicValue": "numbers:3 9 14 22 27 31 6"])
+        #expect(drawn.status == 200, "\(drawn.text)")
+        let winners = try #require(drawn.json["winners"] as? [[String: Any]])
+        #expect(winners.count == 2 && winners.allSatisfy { ($0["code"] as? String)?.count == 10 && ($0["maskedPhone"] as? String)?.contains("****") == true })
+        #expect(try json(staff, "POST", "/api/v1/quiz-rounds/\(s.roundId)/draw", ["publicValue": "numbers:1 2 3"]).status == 422, "drawn once")
+
+        // Anyone: the page shows no code, and the three files verify with the same algorithm.
+        let anyone = s.app.browser()
+        let page = try anyone.get("/api/v1/quiz/rounds/\(s.roundId)/draw")
+        #expect(page.status == 200 && !page.text.contains(winners[0]["code"] as! String) && !page.text.contains("13800000001"))
+        let rulesFile = try anyone.get("/api/v1/quiz/rounds/\(s.roundId)/draw/rules.json").body
+        let eligibleFile = try anyone.get("/api/v1/quiz/rounds/\(s.roundId)/draw/eligible.txt").body
+        let resultFile = try anyone.get("/api/v1/quiz/rounds/\(s.roundId)/draw/result.json").body
+        #expect(try anyone.get("/api/v1/quiz/rounds/\(s.roundId)/draw/secrets.txt").status == 404)
+        let rules = try DrawRules.decode(json: rulesFile, file: "rules.json")
+        #expect(rules.commitment() == page.json["commitment"] as? String, "the rules published before opening are the rules drawn under")
+        let publication = DrawPublication(rules: rules, eligible: try EligibleList.parse(bytes: eligibleFile, file: "eligible.txt"),
+                                          result: try DrawResult.decode(json: resultFile, file: "result.json"))
+        #expect(publication.verify(publicValue: .numbers([3, 9, 14, 22, 27, 31, 6])).mismatches.isEmpty)
+        #expect(!publication.verify(publicValue: .numbers([1, 2, 3])).mismatches.isEmpty)
+
+        // The prize is handed over once against its code; the phone is revealed only with the permission, logged.
+        let code = winners[0]["code"] as! String
+        #expect(try json(staff, "POST", "/api/v1/quiz-rounds/\(s.roundId)/redeem", ["code": "WRONGCODE1"]).status == 404)
+        let redeemed = try json(staff, "POST", "/api/v1/quiz-rounds/\(s.roundId)/redeem", ["code": code.lowercased()])
+        #expect(redeemed.status == 200 && redeemed.json["redeemed"] as? Bool == true)
+        let winner = winners[0]["entryId"] as! String
+        #expect(try staff.send("POST", "/api/v1/quiz-rounds/\(s.roundId)/winners/\(winner)/phone").status == 403)
+        let admin = try s.app.admin()
+        let phone = try admin.send("POST", "/api/v1/quiz-rounds/\(s.roundId)/winners/\(winner)/phone")
+        #expect(phone.status == 200 && (phone.json["phone"] as? String)?.hasPrefix("1380000000") == true)
+        #expect((try admin.get("/api/v1/audit?pageSize=1").json["items"] as? [[String: Any]])?.first?["action"] as? String == "personal.reveal")
+        #expect(try admin.send("POST", "/api/v1/quiz-rounds/\(s.roundId)/winners/NOPE/phone").status == 404)
     }
 }
