@@ -21,11 +21,14 @@ public struct Response: Sendable {
     public enum Body: Sendable {
         case bytes([UInt8])
         case shared(SharedBytes)
+        /// Not ready yet; see `DeferredResponse`.
+        case deferred(DeferredResponse)
 
         public var count: Int {
             switch self {
             case .bytes(let b): b.count
             case .shared(let s): s.count
+            case .deferred: 0
             }
         }
     }

@@ -96,15 +96,18 @@ extension Server {
         let request = Request(method: method, path: exchange.path, query: exchange.query, headers: exchange.headers,
                               body: exchange.body, remoteAddress: clientAddress(connection))
         let match = responder.match(request)
+        let handle = ConnectionHandle(pointer: connection)
         guard match.offload else {
-            return send(responder.respond(to: request, match: match), on: connection)
+            let response = responder.respond(to: request, match: match)
+            guard case .deferred = response.body else { return send(response, on: connection) }
+            MHD_suspend_connection(connection)
+            Self.resume(handle, exchange, when: response)
+            return MHD_Result.YES
         }
         MHD_suspend_connection(connection)
         let responder = self.responder
-        let handle = ConnectionHandle(pointer: connection)
         let accepted = workers?.submit {
-            exchange.response = responder.respond(to: request, match: match)
-            MHD_resume_connection(handle.pointer)
+            Self.resume(handle, exchange, when: responder.respond(to: request, match: match))
         }
         if accepted != true {
             exchange.response = .error(HTTPError(503, code: "overloaded", message: "The server is busy; try again shortly",
@@ -112,6 +115,23 @@ extension Server {
             MHD_resume_connection(connection)
         }
         return MHD_Result.YES
+    }
+
+    /// Resumes the suspended connection with `response`, or, for a deferred one, once it is completed.
+    static func resume(_ handle: ConnectionHandle, _ exchange: Exchange, when response: Response) {
+        guard case .deferred(let deferred) = response.body else {
+            exchange.response = response
+            MHD_resume_connection(handle.pointer)
+            return
+        }
+        deferred.whenReady { final in
+            if case .deferred = final.body {
+                exchange.response = .error(HTTPError(500, code: "internal", message: "A deferred answer was itself deferred"))
+            } else {
+                exchange.response = response.merged(into: final)
+            }
+            MHD_resume_connection(handle.pointer)
+        }
     }
 
     func tooLarge() -> Response {
@@ -131,6 +151,8 @@ extension Server {
             // Static bytes live as long as the server's file cache: no copy.
             mhdResponse = MHD_create_response_from_buffer(shared.count, shared.pointer.baseAddress,
                                                            MHD_ResponseMemoryMode(rawValue: 0)!) // PERSISTENT
+        case .deferred:
+            return send(.error(HTTPError(500, code: "internal", message: "A deferred answer reached the socket")), on: connection)
         }
         guard let mhdResponse else { return MHD_Result.NO }
         for (name, value) in response.headers {
