@@ -76,7 +76,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
-        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Database", "Accounts", "Questions"]),
+        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Database", "Accounts", "Questions", "Exams", "Quizzes"]),
         .testTarget(name: "DatabaseTests", dependencies: ["Database"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Secrets"]),
         .testTarget(name: "QuestionsTests", dependencies: ["Questions"]),

@@ -2,7 +2,7 @@ import Database
 
 /// Every schema change, in order. Append-only: a released migration is never edited.
 public enum Migrations {
-    public static let all: [Migration] = [foundation, questions, exams, officials, quizzes]
+    public static let all: [Migration] = [foundation, questions, exams, officials, quizzes, live]
 
     static let foundation = Migration("001_foundation", """
         CREATE TABLE settings (
@@ -344,6 +344,47 @@ public enum Migrations {
             code_digest TEXT NOT NULL,
             redeemed_at INTEGER,
             PRIMARY KEY (round_id, entry_public_id)
+        ) WITHOUT ROWID;
+        """)
+
+    /// Live contests in a hall: the contest's phase, its players and their answers, so a restart loses nothing.
+    static let live = Migration("006_live", """
+        CREATE TABLE live_contests (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL,
+            title TEXT NOT NULL,
+            items_json TEXT NOT NULL,
+            seconds_per_question INTEGER NOT NULL CHECK (seconds_per_question BETWEEN 5 AND 300),
+            speed_scoring INTEGER NOT NULL CHECK (speed_scoring IN (0, 1)),
+            phase TEXT NOT NULL DEFAULT 'lobby' CHECK (phase IN ('lobby', 'question', 'reveal', 'ended')),
+            idx INTEGER NOT NULL DEFAULT -1,
+            question_started_at INTEGER,
+            deadline INTEGER,
+            version INTEGER NOT NULL DEFAULT 1,
+            stage INTEGER NOT NULL DEFAULT 1,
+            created_by INTEGER REFERENCES users(id),
+            created_at INTEGER NOT NULL
+        );
+        -- A code is unique among contests not yet ended.
+        CREATE UNIQUE INDEX live_contests_code ON live_contests(code) WHERE phase <> 'ended';
+
+        CREATE TABLE live_players (
+            contest_id INTEGER NOT NULL REFERENCES live_contests(id),
+            player_id INTEGER NOT NULL,
+            nickname TEXT NOT NULL,
+            token_digest TEXT NOT NULL,
+            PRIMARY KEY (contest_id, player_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE live_answers (
+            contest_id INTEGER NOT NULL REFERENCES live_contests(id),
+            player_id INTEGER NOT NULL,
+            idx INTEGER NOT NULL,
+            response_json TEXT NOT NULL,
+            correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+            points INTEGER NOT NULL CHECK (points >= 0),
+            elapsed_ms INTEGER NOT NULL,
+            PRIMARY KEY (contest_id, player_id, idx)
         ) WITHOUT ROWID;
         """)
 }

@@ -15,6 +15,7 @@ public final class App: Sendable {
     public let questions: QuestionService
     public let exams: ExamService
     public let quizzes: QuizService
+    public let live: LiveService
     let router: Router<AppContext>
     let handlers: Handlers
     private let server = Box<Server>()
@@ -31,8 +32,10 @@ public final class App: Sendable {
         questions = QuestionService(store: store, clock: clock)
         exams = ExamService(store: store, clock: clock)
         quizzes = QuizService(store: store, clock: clock, deviceSecret: secret)
+        live = LiveService(store: store, clock: clock)
         handlers = Handlers(configuration: configuration, store: store, accounts: accounts, clock: clock, logger: logger,
-                            metrics: metrics, questions: questions, exams: exams, quizzes: quizzes, server: server, openAPI: Box())
+                            metrics: metrics, questions: questions, exams: exams, quizzes: quizzes, live: live, server: server,
+                            openAPI: Box())
         let files = try StaticFiles(root: configuration.publicDirectory,
                                     aliases: ["/": "index.html", "/exam": "exam.html", "/exam/": "exam.html",
                                               "/admin": "admin.html", "/admin/": "admin.html",
@@ -80,6 +83,8 @@ public final class App: Sendable {
     /// Stops accepting, finishes in-flight requests, then checkpoints the WAL.
     public func shutdown() {
         stopping.value = true
+        // Long polls wait on suspended connections; answer them first, or the server could not stop.
+        live.releaseAll()
         server.value?.shutdown()
         do { try store.pool.checkpoint() } catch { handlers.logger.error("WAL checkpoint failed: \(error)") }
         store.pool.close()
@@ -104,6 +109,7 @@ struct Handlers: Sendable {
     let questions: QuestionService
     let exams: ExamService
     let quizzes: QuizService
+    let live: LiveService
     let health = HealthProbe()
     let server: Box<Server>
     let openAPI: Box<[UInt8]>

@@ -19,6 +19,8 @@ enum ErrorMapping {
             return http(error)
         case let error as QuizError:
             return http(error)
+        case let error as LiveError:
+            return http(error)
         case let error as RateLimited:
             return HTTPError(429, code: "rate_limited", message: "请求太频繁，请 \(error.retryAfterSeconds) 秒后再试 / too many requests; "
                                 + "try again in \(error.retryAfterSeconds) s", headers: [("Retry-After", String(error.retryAfterSeconds))])
@@ -92,6 +94,21 @@ extension ErrorMapping {
         case .finished: return HTTPError(409, code: "finished", message: message)
         case .phoneAlreadyEntered: return HTTPError(409, code: "phone_already_entered", message: message)
         case .alreadyPublished: return HTTPError(409, code: "round_published", message: message)
+        }
+    }
+}
+
+extension ErrorMapping {
+    static func http(_ error: LiveError) -> HTTPError {
+        let message = error.description
+        switch error {
+        case .notFound: return HTTPError(404, code: "not_found", message: message)
+        case .wrongPhase: return HTTPError(409, code: "wrong_phase", message: message)
+        case .notCurrent: return HTTPError(409, code: "not_current", message: message)
+        case .tooLate: return HTTPError(409, code: "too_late", message: message)
+        case .alreadyAnswered: return HTTPError(409, code: "already_answered", message: message)
+        case .invalid: return HTTPError(422, code: "validation_failed", message: message)
+        case .full: return HTTPError(409, code: "full", message: message)
         }
     }
 }

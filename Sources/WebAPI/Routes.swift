@@ -182,6 +182,26 @@ extension Handlers {
                 "A winner's whole phone number, to arrange the prize (logged)", .permission(.personalDataReveal),
                 returns: "WinnerPhone", handleRevealWinnerPhone)
 
+        // Live contests (知识竞赛): host and big screen (staff), phones (anyone with the code)
+        api.add(.POST, "/api/v1/live-contests", "createLiveContest", "Set up a live contest; returns its six-digit join code",
+                .permission(.quizzesManage), body: "LiveInput", returns: "LiveSummary", status: 201, handleCreateLive)
+        api.add(.GET, "/api/v1/live-contests", "listLiveContests", "Recent live contests", .permission(.quizzesManage),
+                returns: "LiveList", handleListLive)
+        api.add(.GET, "/api/v1/live-contests/{id}/state", "getLiveHostState",
+                "The big screen's view; with ?after=VERSION it waits (up to 25 s) for the next change",
+                .permission(.quizzesManage), returns: "LiveView", query: ["after"], handleLiveHostState)
+        api.add(.POST, "/api/v1/live-contests/{id}/control", "controlLiveContest",
+                "The host's signal: next (question, countdown starts), reveal (key and ranking), end",
+                .permission(.quizzesManage), body: "LiveControl", returns: "LiveView", handleLiveControl)
+        api.add(.POST, "/api/v1/live/{code}/join", "joinLiveContest",
+                "Join with a nickname (or rejoin with the earlier token after a dropped connection)", .anyone,
+                body: "LiveJoin", returns: "LiveJoined", status: 201, handleJoinLive)
+        api.add(.GET, "/api/v1/live/{code}/state", "getLivePlayerState",
+                "A phone's view (token in X-Live-Token); with ?after=STAGE it waits (up to 25 s) for the host's next signal",
+                .anyone, returns: "LiveView", query: ["after", "token"], handleLivePlayerState)
+        api.add(.PUT, "/api/v1/live/{code}/answers/{index}", "answerLiveQuestion",
+                "Answer the current question once, before the countdown ends", .anyone, body: "QuizAnswer", handleLiveAnswer)
+
         // Audit
         api.add(.GET, "/api/v1/audit", "listAuditLog", "Staff actions, newest first", .permission(.auditRead),
                 returns: "AuditPage", query: ["page", "pageSize"], handleAudit)

@@ -1,6 +1,8 @@
 import Database
 import Foundation
 @testable import Persistence
+import Exams
+import Quizzes
 import Testing
 
 @Suite struct PersistenceTests {
@@ -14,7 +16,7 @@ import Testing
         let (store, dir) = try freshStore()
         defer { store.pool.close(); try? FileManager.default.removeItem(at: dir) }
         try store.pool.read { db in
-            for sql in AccountSQL.all + QuestionSQL.all + ExamSQL.all + QuizSQL.all { try db.prepareCheck(sql) }
+            for sql in AccountSQL.all + QuestionSQL.all + ExamSQL.all + QuizSQL.all + LiveSQL.all { try db.prepareCheck(sql) }
         }
     }
 
@@ -39,5 +41,31 @@ import Testing
         store.pool.close()
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(throws: MigrationError.self) { try Store.open(path: path, readers: 1, now: 0) }
+    }
+}
+
+extension PersistenceTests {
+    @Test func aLiveContestIsRebuiltFromItsRowsAfterARestart() throws {
+        let (store, dir) = try freshStore()
+        defer { store.pool.close(); try? FileManager.default.removeItem(at: dir) }
+        var c = LiveContest(id: 0, code: "123456", title: "竞赛", items: [PaperItem(slot: 0, questionId: 1, version: 1, points: 1, optionOrder: [])],
+                            secondsPerQuestion: 20, speedScoring: true)
+        c = try store.createLive(c, createdBy: nil, now: 0)
+        let player = LiveContest.Player(id: 1, nickname: "甲", tokenDigest: "d", score: 0, answers: [:])
+        try store.insertLivePlayer(contestId: c.id, player: player)
+        c.players = [player]
+        c.phase = .question
+        c.index = 0
+        c.stage = 2
+        c.version = 3
+        try store.saveLiveStage(c)
+        try store.insertLiveAnswer(contestId: c.id, player: 1, index: 0,
+                                   LiveAnswer(response: .judge(true), correct: true, points: 900, elapsedMillis: 4000))
+        try store.insertLiveAnswer(contestId: c.id, player: 1, index: 0,
+                                   LiveAnswer(response: .judge(false), correct: false, points: 0, elapsedMillis: 5000))
+        let loaded = try #require(try store.live(code: "123456"))
+        #expect(loaded.phase == .question && loaded.index == 0 && loaded.stage == 2)
+        #expect(loaded.players.first?.score == 900, "a replayed answer row changes nothing")
+        #expect(loaded.version > 3, "versions never go backwards, so waiting phones see the rebuilt state")
     }
 }

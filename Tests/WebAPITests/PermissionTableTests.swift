@@ -65,6 +65,13 @@ import TestSupport
              expected: expect(404, allowed: [.admin, .editor])),
         Case(method: "POST", path: "/api/v1/quiz-rounds/1/redeem", body: #"{"code":"ABC"}"#, expected: expect(404, allowed: [.admin, .editor])),
         Case(method: "POST", path: "/api/v1/quiz-rounds/1/winners/ABC/phone", expected: expect(404, allowed: [.admin])),
+        Case(method: "POST", path: "/api/v1/live-contests", body: #"{"title":"t","questionIds":[]}"#, expected: expect(422, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/live-contests", expected: expect(200, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/live-contests/1/state", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/live-contests/1/control", body: #"{"action":"next"}"#, expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/live/CODE/join", body: #"{"nickname":"甲"}"#, expected: expect(404, allowed: everyone)),
+        Case(method: "GET", path: "/api/v1/live/CODE/state", expected: expect(404, allowed: everyone)),
+        Case(method: "PUT", path: "/api/v1/live/CODE/answers/0", body: #"{"token":"t","response":{"judge":true}}"#, expected: expect(404, allowed: everyone)),
         Case(method: "GET", path: "/api/v1/audit", expected: expect(200, allowed: [.admin])),
         Case(method: "GET", path: "/api/v1/questions", expected: expect(200, allowed: [.admin, .editor, .organizer])),
         Case(method: "GET", path: "/api/v1/questions/1", expected: expect(404, allowed: [.admin, .editor, .organizer])),
@@ -134,8 +141,8 @@ import TestSupport
     /// "/api/v1/exams/1/responses/0?x" → "/api/v1/exams/{id}/responses/{slot}", as the OpenAPI document writes paths.
     static func template(_ path: String) -> String {
         var p = String(path.split(separator: "?")[0]).replacingOccurrences(of: "/1", with: "/{id}")
-        for (concrete, name) in [("/responses/0", "/responses/{slot}"), ("/marks/0", "/marks/{slot}"),
-                                 ("/answers/0", "/answers/{slot}"), ("/ABC", "/{entryId}"), ("/rules.json", "/{file}")] {
+        for (concrete, name) in [("/CODE/answers/0", "/{code}/answers/{index}"), ("/responses/0", "/responses/{slot}"), ("/marks/0", "/marks/{slot}"),
+                                 ("/answers/0", "/answers/{slot}"), ("/ABC", "/{entryId}"), ("/rules.json", "/{file}"), ("/CODE", "/{code}")] {
             p = p.replacingOccurrences(of: concrete, with: name)
         }
         return p
