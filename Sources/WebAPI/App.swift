@@ -39,7 +39,8 @@ public final class App: Sendable {
         let files = try StaticFiles(root: configuration.publicDirectory,
                                     aliases: ["/": "index.html", "/exam": "exam.html", "/exam/": "exam.html",
                                               "/admin": "admin.html", "/admin/": "admin.html",
-                                              "/quiz": "quiz.html", "/quiz/": "quiz.html"],
+                                              "/quiz": "quiz.html", "/quiz/": "quiz.html",
+                                              "/live": "live.html", "/live/": "live.html"],
                                     mounts: configuration.mounts)
         var api = APIBuilder(router: Router<AppContext>(metrics: metrics, logger: logger,
                                                         accessLog: configuration.accessLog))
