@@ -31,7 +31,7 @@ public final class App: Sendable {
         let metrics = RequestMetrics()
         questions = QuestionService(store: store, clock: clock)
         exams = ExamService(store: store, clock: clock)
-        quizzes = QuizService(store: store, clock: clock, deviceSecret: secret)
+        quizzes = QuizService(store: store, clock: clock, deviceSecret: secret, startsPerMinute: configuration.quizStartsPerMinute)
         live = LiveService(store: store, clock: clock)
         handlers = Handlers(configuration: configuration, store: store, accounts: accounts, clock: clock, logger: logger,
                             metrics: metrics, questions: questions, exams: exams, quizzes: quizzes, live: live, server: server,

@@ -14,12 +14,13 @@ public final class QuizService: Sendable {
     let store: Store
     let clock: AppClock
     let deviceSecret: [UInt8]
-    let starts = StartLimiter(perMinute: 30)
+    let starts: StartLimiter
 
-    init(store: Store, clock: AppClock, deviceSecret: String) {
+    init(store: Store, clock: AppClock, deviceSecret: String, startsPerMinute: Int = 30) {
         self.store = store
         self.clock = clock
         self.deviceSecret = Array(deviceSecret.utf8)
+        starts = StartLimiter(perMinute: startsPerMinute)
     }
 
     // MARK: Staff

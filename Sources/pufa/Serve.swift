@@ -19,6 +19,8 @@ struct Serve: ParsableCommand {
     var questionsDir: String?
     @Flag(help: "Mark cookies Secure: set when served over HTTPS (env PUFA_SECURE_COOKIES=1).") var secureCookies = false
     @Flag(help: "Do not log one line per request (env PUFA_ACCESS_LOG=0).") var noAccessLog = false
+    @Option(help: "Quiz entries one address may start per minute (env PUFA_QUIZ_STARTS_PER_MINUTE, default 30).")
+    var quizStartsPerMinute: Int?
 
     func run() throws {
         bootstrapLogging()
@@ -32,6 +34,7 @@ struct Serve: ParsableCommand {
         config.server.eventThreads = try threads ?? Environment.int("PUFA_THREADS") ?? 4
         config.secureCookies = secureCookies || Environment.string("PUFA_SECURE_COOKIES") == "1"
         config.accessLog = !(noAccessLog || Environment.string("PUFA_ACCESS_LOG") == "0")
+        config.quizStartsPerMinute = max(1, try quizStartsPerMinute ?? Environment.int("PUFA_QUIZ_STARTS_PER_MINUTE") ?? 30)
 
         let store = try Store.open(path: dataOptions.databasePath, now: nowMillis())
         let app = try App(configuration: config, store: store, logger: logger)

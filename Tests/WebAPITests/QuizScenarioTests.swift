@@ -257,3 +257,18 @@ extension QuizScenarioTests {
         #expect(try admin.send("POST", "/api/v1/quiz-rounds/\(s.roundId)/winners/NOPE/phone").status == 404)
     }
 }
+
+extension QuizScenarioTests {
+    @Test func oneAddressStartingEntriesFasterThanPeopleDoIsSlowedDown() throws {
+        let s = try setUp()
+        s.app.clock.advance(seconds: 3_700)
+        let b = try resident(s)
+        var statuses: [Int] = []
+        for i in 0..<31 { statuses.append(try start(s, b, device: "device-rate-\(i)").status) }
+        #expect(statuses.prefix(30).allSatisfy { $0 == 201 })
+        let limited = try start(s, b, device: "device-rate-31")
+        #expect(limited.status == 429 && limited.errorCode == "rate_limited" && limited.header("Retry-After") != nil)
+        s.app.clock.advance(seconds: 61)
+        #expect(try start(s, b, device: "device-rate-32").status == 201, "a minute later it is allowed again")
+    }
+}
