@@ -46,6 +46,9 @@ public struct Feedback: Sendable, Equatable {
 public enum QuizRules {
     /// Answers in flight when the round closes (or the time per question ends) are still taken for this long.
     public static let graceMillis: Int64 = 5_000
+    /// After each answer the resident reads the explanation and the article; the next question's clock starts
+    /// this much later, so learning is not punished.
+    public static let readingMillis: Int64 = 15_000
 
     /// Refuses a new entry outside the window or beyond the device's limits.
     public static func checkStart(_ round: QuizRound, now: Int64, deviceEntriesToday: Int, deviceEntriesInRound: Int) throws(QuizError) {
@@ -85,7 +88,7 @@ public enum QuizRules {
         var fraction = content.grade(original, scoring: .allOrNothing).fraction ?? 0
         var late = false
         if let seconds = round.settings.secondsPerQuestion {
-            let shownAt = entry.answers.map(\.answeredAt).max() ?? entry.startedAt
+            let shownAt = entry.answers.map(\.answeredAt).max().map { $0 + readingMillis } ?? entry.startedAt
             late = now > shownAt + Int64(seconds) * 1000 + graceMillis
             if late { fraction = 0 }
         }

@@ -89,6 +89,9 @@ struct LiveViewDTO: Encodable {
     var speedScoring: Bool
     var deadline: Date?
     var serverTime: Date
+    /// The same two moments in milliseconds, for a countdown finer than ISO's whole seconds.
+    var deadlineMs: Int64?
+    var serverTimeMs: Int64
     var version: Int
     var stage: Int
     var players: Int
@@ -103,7 +106,8 @@ struct LiveViewDTO: Encodable {
         id = c.id; code = c.code; title = c.title; phase = c.phase; index = c.index; total = c.items.count
         secondsPerQuestion = c.secondsPerQuestion; speedScoring = c.speedScoring
         deadline = c.phase == .question ? c.deadline.map(Date.init(millis:)) : nil
-        serverTime = Date(millis: now); version = c.version; stage = c.stage; players = c.players.count
+        serverTime = Date(millis: now); version = c.version
+        deadlineMs = c.phase == .question ? c.deadline : nil; serverTimeMs = now; stage = c.stage; players = c.players.count
         answered = c.players.filter { $0.answers[c.index] != nil }.count
         let content = c.items.indices.contains(c.index) ? room.contents[c.items[c.index].questionId] : nil
         if let content, c.phase == .question || c.phase == .reveal {
@@ -113,14 +117,19 @@ struct LiveViewDTO: Encodable {
             reveal = Reveal(key: AttemptViewDTO.displayKey(content.key, c.items[c.index].optionOrder), explanation: content.explanation,
                             basis: content.basis, distribution: LiveRules.distribution(c, optionCount: content.options.count))
         }
-        let ranked = LiveRules.ranking(c)
+        // While a question runs, its points stay hidden: ranks are those of the scores before it.
+        var shown = c
+        if c.phase == .question {
+            for i in shown.players.indices { shown.players[i].score -= shown.players[i].answers[c.index]?.points ?? 0 }
+        }
+        let ranked = LiveRules.ranking(shown)
         ranking = (c.phase == .reveal || c.phase == .ended || host ? ranked.prefix(10) : [])
             .map { Rank(rank: $0.rank, nickname: $0.player.nickname, score: $0.player.score) }
         if let playerId, let mine = ranked.first(where: { $0.player.id == playerId }) {
             let answer = mine.player.answers[c.index]
-            let shown = c.phase == .reveal || c.phase == .ended
-            me = Me(playerId: playerId, nickname: mine.player.nickname, score: shown ? mine.player.score : mine.player.score - (answer?.points ?? 0),
-                    rank: mine.rank, answered: answer != nil, correct: shown ? answer?.correct : nil, points: shown ? answer?.points : nil)
+            let revealed = c.phase == .reveal || c.phase == .ended
+            me = Me(playerId: playerId, nickname: mine.player.nickname, score: mine.player.score, rank: mine.rank,
+                    answered: answer != nil, correct: revealed ? answer?.correct : nil, points: revealed ? answer?.points : nil)
         }
     }
 }

@@ -30,8 +30,12 @@ extension Handlers {
 
     func handleRedeemQuizPrize(_ request: Request, _ context: AppContext) throws -> Response {
         let body = try request.decode(QuizRedeemBody.self)
-        let winner = try quizzes.redeem(try request.intParameter("id"), code: body.code, actor: context.actor)
-        return .json(QuizDrawDTO.Winner(winner, result: nil, code: nil))
+        let id = try request.intParameter("id")
+        let now = clock.nowMillis()
+        let winner = try quizzes.redeem(id, code: body.code, actor: context.actor)
+        var dto = QuizDrawDTO.Winner(winner, result: try quizzes.drawState(id).result, code: nil)
+        dto.alreadyRedeemed = (winner.redeemedAt ?? now) < now
+        return .json(dto)
     }
 
     func handleRevealWinnerPhone(_ request: Request, _ context: AppContext) throws -> Response {
@@ -54,11 +58,15 @@ struct QuizDrawDTO: Encodable {
         var position: Int
         var maskedPhone: String?
         var redeemed: Bool
+        var redeemedAt: Date?
+        /// For a redemption: the code had been used before (the prize was handed over at `redeemedAt`).
+        var alreadyRedeemed: Bool?
         /// Shown once, to the staff member who ran the draw.
         var code: String?
 
         init(_ w: StoredWinner, result: DrawResult?, code: String?) {
             entryId = w.entryPublicId; prize = w.prize; position = w.position; redeemed = w.redeemedAt != nil; self.code = code
+            redeemedAt = w.redeemedAt.map(Date.init(millis:))
             maskedPhone = result?.winners.first { $0.entryId == w.entryPublicId }?.maskedPhone
         }
     }

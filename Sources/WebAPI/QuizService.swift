@@ -15,6 +15,9 @@ public final class QuizService: Sendable {
     let clock: AppClock
     let deviceSecret: [UInt8]
     let starts: StartLimiter
+    /// Published rounds and question versions never change, so answers read them from memory.
+    private let publishedRounds = Mutex<[Int: QuizRound]>([:])
+    private let contents = Mutex<[String: QuestionContent]>([:])
 
     init(store: Store, clock: AppClock, deviceSecret: String, startsPerMinute: Int = 30) {
         self.store = store
@@ -113,11 +116,9 @@ public final class QuizService: Sendable {
 
     func answer(_ publicId: String, token: String, slot: Int, response: QuestionResponse) throws -> Answered {
         let entry = try ownEntry(publicId, token: token)
-        guard let round = try store.round(id: entry.roundId) else { throw QuizError.notFound("竞答 / round") }
+        let round = try publishedRound(entry.roundId)
         guard let item = entry.items.first(where: { $0.slot == slot }) else { throw QuizError.notInEntry(slot) }
-        guard let content = try store.versions([(item.questionId, item.version)])[item.questionId] else {
-            throw QuizError.notFound("题目 / question")
-        }
+        let content = try content(of: item)
         var (answer, replayed) = try QuizRules.answer(entry, round: round, slot: slot, response: response, content: content,
                                                      now: clock.nowMillis())
         if !replayed, try !store.insertAnswer(entryId: entry.id, answer) {
@@ -131,6 +132,25 @@ public final class QuizService: Sendable {
         let more = round.settings.readMoreURL.flatMap { url in url.isEmpty ? nil : (round.settings.readMoreTitle ?? url, url) }
         return Answered(feedback: QuizRules.feedback(answer, item: item, content: content), replayed: replayed,
                         answered: answered, total: entry.items.count, readMore: more)
+    }
+
+    /// A published round, from memory after the first read (its settings are fixed once published).
+    func publishedRound(_ id: Int) throws -> QuizRound {
+        if let round = publishedRounds.withLock({ $0[id] }) { return round }
+        guard let round = try store.round(id: id) else { throw QuizError.notFound("竞答 \(id) / round \(id)") }
+        if round.status == .published { publishedRounds.withLock { $0[id] = round } }
+        return round
+    }
+
+    /// The exact question version an entry uses; versions are immutable, so they are kept once read.
+    func content(of item: PaperItem) throws -> QuestionContent {
+        let key = "\(item.questionId)/\(item.version)"
+        if let found = contents.withLock({ $0[key] }) { return found }
+        guard let content = try store.versions([(item.questionId, item.version)])[item.questionId] else {
+            throw QuizError.notFound("题目 / question")
+        }
+        contents.withLock { if $0.count > 50_000 { $0.removeAll() }; $0[key] = content }
+        return content
     }
 
     /// Ends an entry; with a participant (nickname, phone, town or village) it may enter the draw.

@@ -95,6 +95,12 @@ import Testing
         let late = try QuizRules.answer(e, round: timed, slot: 1, response: .judge(true), content: Self.judge,
                                         now: e.startedAt + 20_001 + QuizRules.graceMillis)
         #expect(late.answer.fraction == 0 && late.answer.late)
+        // After an answer, the next question's clock starts once the resident has had time to read the explanation.
+        var second = e
+        second.answers = [QuizAnswer(slot: 0, response: .choice([1]), fraction: 1, answeredAt: e.startedAt + 10_000)]
+        let afterReading = try QuizRules.answer(second, round: timed, slot: 1, response: .judge(true), content: Self.judge,
+                                                now: e.startedAt + 10_000 + QuizRules.readingMillis + 20_000)
+        #expect(!afterReading.answer.late)
     }
 
     @Test func onlyFinishedEntriesAtTheThresholdWithAPhoneAndNoOpenFlagAreInTheDraw() {

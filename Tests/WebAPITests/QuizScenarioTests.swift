@@ -247,7 +247,11 @@ extension QuizScenarioTests {
         let code = winners[0]["code"] as! String
         #expect(try json(staff, "POST", "/api/v1/quiz-rounds/\(s.roundId)/redeem", ["code": "WRONGCODE1"]).status == 404)
         let redeemed = try json(staff, "POST", "/api/v1/quiz-rounds/\(s.roundId)/redeem", ["code": code.lowercased()])
-        #expect(redeemed.status == 200 && redeemed.json["redeemed"] as? Bool == true)
+        #expect(redeemed.status == 200 && redeemed.json["redeemed"] as? Bool == true && redeemed.json["alreadyRedeemed"] as? Bool == false)
+        #expect(redeemed.json["maskedPhone"] as? String == winners[0]["maskedPhone"] as? String)
+        s.app.clock.advance(seconds: 1)
+        let again = try json(staff, "POST", "/api/v1/quiz-rounds/\(s.roundId)/redeem", ["code": code])
+        #expect(again.json["alreadyRedeemed"] as? Bool == true, "a code used twice says so")
         let winner = winners[0]["entryId"] as! String
         #expect(try staff.send("POST", "/api/v1/quiz-rounds/\(s.roundId)/winners/\(winner)/phone").status == 403)
         let admin = try s.app.admin()

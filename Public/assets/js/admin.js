@@ -12,12 +12,14 @@ import { renderRegions } from './admin/regions.js';
 import { renderAudit } from './admin/audit.js';
 import { renderQuestions } from './admin/questions.js';
 import { renderExams } from './admin/exams.js';
+import { renderQuizzes } from './admin/quizzes.js';
 import { clearQuestionRefs } from './admin/questions-data.js';
 import { clearRefs } from './admin/refs.js';
 
 const SECTIONS = [
   { id: 'overview', label: 'nav.overview', perm: 'console.access', render: renderOverview },
   { id: 'questions', label: 'nav.questions', perm: 'questions.manage', render: renderQuestions },
+  { id: 'quizzes', label: 'nav.quizzes', perm: 'quizzes.manage', render: renderQuizzes },
   { id: 'exams', label: 'nav.exams', perm: 'exams.manage', render: renderExams },
   { id: 'users', label: 'nav.users', perm: 'users.manage', render: renderUsers },
   { id: 'units', label: 'nav.units', perm: 'console.access', render: renderUnits },

@@ -185,12 +185,14 @@ function draw(box, ctx, exam, refs) {
   });
 }
 
-function markInvalid(id) {
+/** Marks the field with this id invalid (shared with the quiz form). */
+export function markInvalid(id) {
   const el = id ? document.getElementById(id) : null;
   if (el && /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)) el.setAttribute('aria-invalid', 'true');
 }
 
-function clearInvalid(form) {
+/** Clears every invalid mark in form. */
+export function clearInvalid(form) {
   const bad = form.querySelectorAll('[aria-invalid]');
   for (let i = 0; i < bad.length; i++) bad[i].removeAttribute('aria-invalid');
 }
@@ -201,7 +203,8 @@ function hide(box) {
 }
 
 // One problem reads as a sentence; several as a list. A problem naming a field is a button that moves there.
-function showProblems(box, messages, plain) {
+// messages: strings or {text, field}; plain shows the first as it is (a network error, say).
+export function showProblems(box, messages, plain) {
   function line(m) {
     if (typeof m === 'string' || !m.field) return typeof m === 'string' ? m : m.text;
     return h('button', { type: 'button', class: 'link-button', 'data-field': m.field, text: m.text, onclick: function () {

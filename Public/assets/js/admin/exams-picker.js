@@ -1,6 +1,7 @@
 // The question picker of a fixed paper: the bank search (text of 2+ characters, bank, type; active questions
 // only, ten at a time), each result with 加入 or 已加入. It lists the first page at once, so a first-time
-// organizer sees what the bank holds before typing anything.
+// organizer sees what the bank holds before typing anything. The prize quizzes (竞答) use it too, offering only
+// the types they can judge at once.
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { describeError } from '../feedback.js';
@@ -18,13 +19,20 @@ export function truncate(stem) {
 
 /**
  * banks: [{id, name}]; isChosen(question) tells whether it is on the paper already; onAdd(question) adds it.
+ * opts (optional): types, the types the type filter offers (default all); refuse(question), the key of the reason a
+ * question cannot be added (its button is then disabled and the reason shown), or null; addLabel and addedLabel,
+ * the keys of the button's accessible name (given {stem}) before and after adding.
  * Returns {el, refresh()} (refresh redraws the buttons after the paper changed).
  */
-export function searchPanel(banks, isChosen, onAdd) {
+export function searchPanel(banks, isChosen, onAdd, opts) {
+  const types = (opts && opts.types) || TYPES;
+  const refuse = (opts && opts.refuse) || function () { return null; };
+  const addLabel = (opts && opts.addLabel) || 'exams.addLabel';
+  const addedLabel = (opts && opts.addedLabel) || 'exams.addedLabel';
   let page = 1;
   let last = null;
   const q = h('input', { type: 'search', id: 'paper-search-q', autocomplete: 'off', 'aria-describedby': 'paper-search-hint' });
-  const type = h('select', { id: 'paper-search-type' }, option('', '', 'questions.allTypes'), TYPES.map(function (v) { return option(v, '', 'qtype.' + v); }));
+  const type = h('select', { id: 'paper-search-type' }, option('', '', 'questions.allTypes'), types.map(function (v) { return option(v, '', 'qtype.' + v); }));
   const bank = h('select', { id: 'paper-search-bank' }, option('', '', 'questions.allBanks'), banks.map(function (b) { return option(b.id, '', null, b.name); }));
   [type, bank].forEach(function (sel) { sel.addEventListener('change', function () { page = 1; run(); }); });
   const status = h('p', { class: 'q-count', id: 'paper-search-status', role: 'status' });
@@ -67,9 +75,10 @@ export function searchPanel(banks, isChosen, onAdd) {
     say(status, 'questions.found', { n: last.total || 0 });
     replace(results, items.map(function (item) {
       const chosen = isChosen(item);
-      const add = h('button', { type: 'button', class: 'btn btn-small' + (chosen ? '' : ' btn-primary'), 'data-action': 'add',
-        'data-question-id': item.id, disabled: chosen, i18n: chosen ? 'exams.added' : 'exams.add',
-        args: { stem: truncate(item.stem) }, i18nAttr: { 'aria-label': chosen ? 'exams.addedLabel' : 'exams.addLabel' } });
+      const refused = chosen ? null : refuse(item);
+      const add = h('button', { type: 'button', class: 'btn btn-small' + (chosen || refused ? '' : ' btn-primary'), 'data-action': 'add',
+        'data-question-id': item.id, disabled: chosen || Boolean(refused), i18n: chosen ? 'exams.added' : 'exams.add',
+        args: { stem: truncate(item.stem) }, i18nAttr: { 'aria-label': chosen ? addedLabel : addLabel } });
       add.addEventListener('click', function () {
         onAdd(item);
         draw();
@@ -81,7 +90,8 @@ export function searchPanel(banks, isChosen, onAdd) {
         h('div', { class: 'paper-q' },
           h('span', { class: 'chip chip-type', i18n: 'qtype.' + item.type }),
           h('span', { class: 'paper-stem', title: item.stem, text: truncate(item.stem) }),
-          item.basis ? h('span', { class: 'muted paper-basis', text: item.basis }) : null),
+          item.basis ? h('span', { class: 'muted paper-basis', text: item.basis }) : null,
+          refused ? h('span', { class: 'paper-refused', i18n: refused }) : null),
         add);
     }));
     const pages = Math.max(1, Math.ceil((last.total || 0) / PAGE_SIZE));
