@@ -36,6 +36,7 @@ bench:
 	Benchmarks/run.sh
 	Benchmarks/questions.sh
 	Benchmarks/exam_hour.sh
+	Benchmarks/quiz_round.sh
 
 clean:
 	rm -rf .build
