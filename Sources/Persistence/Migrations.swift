@@ -2,7 +2,7 @@ import Database
 
 /// Every schema change, in order. Append-only: a released migration is never edited.
 public enum Migrations {
-    public static let all: [Migration] = [foundation, questions, exams, officials, quizzes, live]
+    public static let all: [Migration] = [foundation, questions, exams, officials, quizzes, live, quizReads]
 
     static let foundation = Migration("001_foundation", """
         CREATE TABLE settings (
@@ -386,5 +386,13 @@ public enum Migrations {
             elapsed_ms INTEGER NOT NULL,
             PRIMARY KEY (contest_id, player_id, idx)
         ) WITHOUT ROWID;
+        """)
+
+    /// Which quiz entries went on to open the round's related reading (随学随测: did the answer lead to learning?).
+    static let quizReads = Migration("007_quiz_reads", """
+        CREATE TABLE quiz_reads (
+            entry_id INTEGER PRIMARY KEY REFERENCES quiz_entries(id),
+            first_at INTEGER NOT NULL
+        );
         """)
 }

@@ -72,7 +72,12 @@ enum QuizSQL {
     static let redeemWinner = "UPDATE quiz_winners SET redeemed_at = ? WHERE round_id = ? AND code_digest = ? AND redeemed_at IS NULL"
     static let phoneOfEntry = "SELECT phone FROM quiz_entries WHERE public_id = ?"
 
-    static let all = [drawOfRound, insertDraw, recordDraw, insertWinner, winnersOfRound, winnerByCode, winnerByEntry, redeemWinner,
+    static let insertRead = "INSERT INTO quiz_reads (entry_id, first_at) VALUES (?, ?) ON CONFLICT (entry_id) DO NOTHING"
+    static let readersOfRound = """
+        SELECT r.entry_id FROM quiz_reads r JOIN quiz_entries e ON e.id = r.entry_id WHERE e.round_id = ?
+        """
+
+    static let all = [insertRead, readersOfRound, drawOfRound, insertDraw, recordDraw, insertWinner, winnersOfRound, winnerByCode, winnerByEntry, redeemWinner,
                       phoneOfEntry, insertRound, rulesOfRound, updateRound, publishRound, roundById, rounds, insertEntry, entryByPublicId, entriesOfRound,
                       answersOfEntry, answersOfRound, deviceToday, deviceRound, devicePhones, insertAnswer, finishEntry, reviewEntry]
 }

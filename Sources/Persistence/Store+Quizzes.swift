@@ -120,6 +120,15 @@ extension Store: QuizStore {
         }
     }
 
+    /// Records that an entry opened the related reading (once; repeats change nothing).
+    public func recordRead(entryId: Int, at: Int64) throws {
+        try pool.write { _ = try $0.run(QuizSQL.insertRead, [entryId, at]) }
+    }
+
+    public func readers(roundId: Int) throws -> Set<Int> {
+        try pool.read { Set(try $0.query(QuizSQL.readersOfRound, [roundId]).compactMap { $0.int("entry_id") }) }
+    }
+
     static func round(_ db: Connection, _ id: Int) throws -> QuizRound? {
         try db.queryOne(QuizSQL.roundById, [id]).flatMap(round)
     }

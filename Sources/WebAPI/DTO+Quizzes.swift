@@ -175,3 +175,30 @@ struct QuizLeaderboardDTO: Encodable {
     var regions: [RegionRow]
     var top: [TopRow]
 }
+
+struct QuizTokenBody: Decodable { var token: String }
+
+/// A round's figures for the console (see `QuizStats`).
+struct QuizStatsDTO: Encodable {
+    struct Day: Encodable { var day: String; var entries: Int; var finished: Int }
+    struct Place: Encodable { var regionId: Int; var name: String; var level: String; var entries: Int }
+    struct Question: Encodable { var questionId: Int; var stem: String; var answered: Int; var correct: Int; var facility: Double? }
+    var entries: Int
+    var finished: Int
+    var withContact: Int
+    var flagged: Int
+    var readMore: Int
+    var byDay: [Day]
+    var byRegion: [Place]
+    var distribution: [Int]
+    var questions: [Question]
+
+    init(_ s: QuizStats, stems: [Int: String]) {
+        entries = s.entries; finished = s.finished; withContact = s.withContact; flagged = s.flagged; readMore = s.readMore
+        byDay = s.byDay.map { Day(day: $0.day, entries: $0.entries, finished: $0.finished) }
+        byRegion = s.byRegion.map { Place(regionId: $0.regionId, name: $0.name, level: $0.level, entries: $0.entries) }
+        distribution = s.distribution
+        questions = s.questions.map { Question(questionId: $0.questionId, stem: stems[$0.questionId] ?? "", answered: $0.answered,
+                                               correct: $0.correct, facility: $0.facility) }
+    }
+}

@@ -42,6 +42,22 @@ extension Handlers {
         return .json(QuizResultDTO(entry, round: round, owner: true))
     }
 
+    func handleRecordQuizRead(_ request: Request, _ context: AppContext) throws -> Response {
+        let body = try request.decode(QuizTokenBody.self)
+        let entry = try quizzes.ownEntry(try request.parameter("entryId"), token: body.token)
+        try store.recordRead(entryId: entry.id, at: clock.nowMillis())
+        return .empty()
+    }
+
+    func handleQuizStats(_ request: Request, _ context: AppContext) throws -> Response {
+        let id = try request.intParameter("id")
+        guard try store.round(id: id) != nil else { throw QuizError.notFound("竞答 \(id) / round \(id)") }
+        let regions = try store.regions().map { RegionNode(id: $0.id, parentId: $0.parentId, name: $0.name, level: $0.level.rawValue) }
+        let stats = QuizStats.build(entries: try store.entries(roundId: id), regions: regions, readers: try store.readers(roundId: id))
+        let stems = try store.versions(stats.questions.map { ($0.questionId, 1) })
+        return .json(QuizStatsDTO(stats, stems: stems.mapValues(\.stem)))
+    }
+
     func handleQuizResultCard(_ request: Request, _ context: AppContext) throws -> Response {
         let id = try request.parameter("entryId")
         guard let entry = try store.entry(publicId: id)?.entry, entry.finishedAt != nil,

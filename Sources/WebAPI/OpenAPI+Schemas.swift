@@ -215,6 +215,11 @@ enum Schemas {
                             "question": ["type": "object"], "reveal": ["type": "object"],
                             "ranking": ["type": "array", "items": ["type": "object"]], "me": ["type": "object"]],
                            required: ["id", "phase", "version", "stage", "serverTime"]),
+        "QuizToken": object(["token": string], required: ["token"]),
+        "QuizStats": object(["entries": integer, "finished": integer, "withContact": integer, "flagged": integer, "readMore": integer,
+                             "byDay": ["type": "array", "items": ["type": "object"]], "byRegion": ["type": "array", "items": ["type": "object"]],
+                             "distribution": ["type": "array", "items": integer], "questions": ["type": "array", "items": ["type": "object"]]],
+                            required: ["entries", "finished", "byDay", "byRegion", "distribution", "questions", "readMore"]),
         "EventInput": object(["kind": string, "at": dateTime], required: ["kind"]),
     ] }
 }

@@ -141,6 +141,9 @@ extension Handlers {
         api.add(.POST, "/api/v1/quiz/entries/{entryId}/finish", "finishQuizEntry",
                 "Finish; with nickname, phone and town/village the entry may enter the draw",
                 .anyone, body: "QuizFinish", returns: "QuizResult", handleFinishQuizEntry)
+        api.add(.POST, "/api/v1/quiz/entries/{entryId}/read", "recordQuizRead",
+                "The resident opened the round's related reading (counted once per entry)", .anyone, body: "QuizToken", status: 204,
+                handleRecordQuizRead)
         api.add(.GET, "/api/v1/quiz/entries/{entryId}", "getQuizResultCard", "A finished entry's shareable result (no phone)",
                 .anyone, returns: "QuizResult", handleQuizResultCard)
         api.add(.GET, "/api/v1/quiz/leaderboard", "getQuizLeaderboard", "Towns and villages ranked, and the top entries",
@@ -166,6 +169,9 @@ extension Handlers {
                 .permission(.quizzesManage), returns: "QuizRound", handlePublishQuizRound)
         api.add(.GET, "/api/v1/quiz-rounds/{id}/entries", "listQuizEntries", "Entries with scores, masked phones and flags",
                 .permission(.quizzesManage), returns: "QuizEntryList", handleQuizEntries)
+        api.add(.GET, "/api/v1/quiz-rounds/{id}/stats", "getQuizStats",
+                "Entries by day and place, score distribution, hardest questions, how many went on to read",
+                .permission(.quizzesManage), returns: "QuizStats", handleQuizStats)
         api.add(.PUT, "/api/v1/quiz-rounds/{id}/entries/{entryId}/review", "reviewQuizEntry",
                 "Clear or exclude a flagged entry (audited)", .permission(.quizzesManage), body: "QuizReview", status: 204,
                 handleReviewQuizEntry)

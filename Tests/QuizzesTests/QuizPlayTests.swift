@@ -206,3 +206,27 @@ import Testing
         #expect(QuizDay.parse("2026-2-30") == nil && QuizDay.parse("2026-12-4") == "2026-12-04")
     }
 }
+
+@Suite struct QuizStatsTests {
+    @Test func theFiguresCountDaysPlacesScoresAndTheHardestQuestion() {
+        let items = [PaperItem(slot: 0, questionId: 10, version: 1, points: 1, optionOrder: []),
+                     PaperItem(slot: 1, questionId: 20, version: 1, points: 1, optionOrder: [])]
+        func entry(_ id: Int, day: Int64, right: [Double], region: Int?, finished: Bool = true) -> QuizEntry {
+            QuizEntry(id: id, publicId: "E\(id)", roundId: 1, deviceKey: "d\(id)", startedAt: 1_798_732_800_000 + day * 86_400_000,
+                      items: items, answers: right.enumerated().map { QuizAnswer(slot: $0.offset, response: .judge(true), fraction: $0.element, answeredAt: 0) },
+                      finishedAt: finished ? 1 : nil,
+                      participant: region.map { Participant(nickname: "n", phone: "1380000000\(id)", regionId: $0) })
+        }
+        let regions = [RegionNode(id: 1, parentId: nil, name: "县", level: "county"), RegionNode(id: 2, parentId: 1, name: "镇", level: "town"),
+                       RegionNode(id: 3, parentId: 2, name: "村", level: "village")]
+        let stats = QuizStats.build(entries: [entry(1, day: 0, right: [1, 1], region: 3), entry(2, day: 0, right: [1, 0], region: 3),
+                                              entry(3, day: 1, right: [0, 0], region: nil), entry(4, day: 1, right: [1], region: nil, finished: false)],
+                                    regions: regions, readers: [2, 3])
+        #expect(stats.entries == 4 && stats.finished == 3 && stats.withContact == 2 && stats.readMore == 2)
+        #expect(stats.byDay.map(\.day) == ["2027-01-01", "2027-01-02"] && stats.byDay.map(\.entries) == [2, 2])
+        #expect(stats.distribution[9] == 1 && stats.distribution[5] == 1 && stats.distribution[0] == 1)
+        #expect(stats.questions.first?.questionId == 20 && stats.questions.first?.facility == 1.0 / 3, "the hardest question first")
+        #expect(stats.byRegion.map(\.name) == ["镇", "村"] || stats.byRegion.map(\.name) == ["村", "镇"])
+        #expect(stats.byRegion.allSatisfy { $0.entries == 2 })
+    }
+}

@@ -72,6 +72,8 @@ import TestSupport
         Case(method: "POST", path: "/api/v1/live/CODE/join", body: #"{"nickname":"甲"}"#, expected: expect(404, allowed: everyone)),
         Case(method: "GET", path: "/api/v1/live/CODE/state", expected: expect(404, allowed: everyone)),
         Case(method: "PUT", path: "/api/v1/live/CODE/answers/0", body: #"{"token":"t","response":{"judge":true}}"#, expected: expect(404, allowed: everyone)),
+        Case(method: "POST", path: "/api/v1/quiz/entries/ABC/read", body: #"{"token":"t"}"#, expected: expect(404, allowed: everyone)),
+        Case(method: "GET", path: "/api/v1/quiz-rounds/1/stats", expected: expect(404, allowed: [.admin, .editor])),
         Case(method: "GET", path: "/api/v1/audit", expected: expect(200, allowed: [.admin])),
         Case(method: "GET", path: "/api/v1/questions", expected: expect(200, allowed: [.admin, .editor, .organizer])),
         Case(method: "GET", path: "/api/v1/questions/1", expected: expect(404, allowed: [.admin, .editor, .organizer])),

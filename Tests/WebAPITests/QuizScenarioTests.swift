@@ -104,6 +104,10 @@ import TestSupport
             let replay = try json(phone, "PUT", "/api/v1/quiz/entries/\(entryId)/answers/\(slot)", ["token": token, "response": response])
             #expect(replay.status == 200 && replay.json["replayed"] as? Bool == true, "a replayed request counts nothing twice")
         }
+        // Reading on after an answer is counted once per entry.
+        #expect(try json(phone, "POST", "/api/v1/quiz/entries/\(entryId)/read", ["token": token]).status == 204)
+        #expect(try json(phone, "POST", "/api/v1/quiz/entries/\(entryId)/read", ["token": token]).status == 204)
+        #expect(try json(phone, "POST", "/api/v1/quiz/entries/\(entryId)/read", ["token": "forged"]).status == 404)
         let changed = try json(phone, "PUT", "/api/v1/quiz/entries/\(entryId)/answers/0", ["token": token, "response": ["judge": false]])
         #expect(changed.status == 409 && changed.errorCode == "already_answered")
         #expect(try json(phone, "PUT", "/api/v1/quiz/entries/\(entryId)/answers/9", ["token": token, "response": ["judge": true]]).status == 422)
@@ -129,6 +133,10 @@ import TestSupport
         let entries = try #require(try s.staff.get("/api/v1/quiz-rounds/\(s.roundId)/entries").json["items"] as? [[String: Any]])
         let mine = try #require(entries.first { $0["entryId"] as? String == entryId })
         #expect(mine["phone"] as? String == "138****8000" && mine["eligible"] as? Bool == true)
+        let stats = try s.staff.get("/api/v1/quiz-rounds/\(s.roundId)/stats").json
+        #expect(stats["entries"] as? Int == 2 && stats["finished"] as? Int == 1 && stats["readMore"] as? Int == 1, "\(stats)")
+        #expect((stats["distribution"] as? [Int])?[9] == 1 && (stats["questions"] as? [[String: Any]])?.count == 3)
+        #expect((stats["byRegion"] as? [[String: Any]])?.contains { $0["name"] as? String == "东村" } == true)
         let board = try s.app.browser().get("/api/v1/quiz/leaderboard?roundId=\(s.roundId)").json
         let regions = try #require(board["regions"] as? [[String: Any]])
         #expect(regions.contains { $0["name"] as? String == "东村" && $0["entries"] as? Int == 1 && $0["fullMarks"] as? Int == 1 })

@@ -226,6 +226,15 @@ def test_a_flagged_entry_shows_its_reason_and_is_cleared(driver, server, admin, 
     # The score distribution is drawn with Chart.js.
     wait(driver).until(lambda d: d.execute_script("return !!(window.Chart && Chart.getChart && Chart.getChart('qa-score-chart'))"))
 
+    # 数据: entries per day and place, the hardest question first, and who went on to read.
+    driver.find_element(By.ID, "qa-tab-stats").click()
+    assert visible(driver, "#qa-stats-entries dd").text == "2"
+    assert driver.find_element(By.CSS_SELECTOR, "#qa-stats-read dd").text.startswith("0")
+    assert "南村" in visible(driver, "#qa-places-table").text
+    rows = driver.find_elements(By.CSS_SELECTOR, "#qa-hard-table tbody tr")
+    assert len(rows) == 3
+    wait(driver).until(lambda d: d.execute_script("return !!Chart.getChart('qa-days-chart')"))
+
 
 def test_staff_freeze_draw_hand_over_and_check_the_draw(driver, server, drawn_round):
     rnd, admin = drawn_round["round"], drawn_round["admin"]
@@ -320,7 +329,8 @@ def test_quiz_pages_fit_a_phone(phone, server, drawn_round):
     rnd = drawn_round["round"]
     sign_in_admin(phone, server)
     for view, ready in (("", "#quizzes-table"), ("?view=new", "#qa-form"), (f"?view=edit&id={rnd['id']}", "#qa-readonly"),
-                        (f"?view=entries&id={rnd['id']}", "#qa-entries-table"), (f"?view=draw&id={rnd['id']}", "#qa-steps")):
+                        (f"?view=entries&id={rnd['id']}", "#qa-entries-table"), (f"?view=stats&id={rnd['id']}", "#qa-hard-table"),
+                        (f"?view=draw&id={rnd['id']}", "#qa-steps")):
         phone.get(f"{server}/admin#/quizzes{view}")
         visible(phone, ready)
         time.sleep(0.3)

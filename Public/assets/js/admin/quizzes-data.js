@@ -23,6 +23,8 @@ export const quizAdminApi = {
   review: function (id, entryId, review) {
     return request('PUT', '/api/v1/quiz-rounds/' + path(id) + '/entries/' + path(entryId) + '/review', { review: review });
   },
+  /** Entries by day and place, score bands, hardest questions, readers of the related material. */
+  stats: function (id) { return request('GET', '/api/v1/quiz-rounds/' + path(id) + '/stats'); },
   leaderboard: function (id) { return request('GET', '/api/v1/quiz/leaderboard?roundId=' + path(id)); },
   /** The public draw page's data: rules, commitment, frozen list digest, public value, winners (no codes). */
   draw: function (id) { return request('GET', '/api/v1/quiz/rounds/' + path(id) + '/draw'); },

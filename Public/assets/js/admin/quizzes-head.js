@@ -11,11 +11,12 @@ import { quizAdminApi, quizHash, phaseOf, prizesText, drawFileUrl, copyText } fr
 const TABS = [
   { view: 'edit', key: 'qadmin.tabSettings' },
   { view: 'entries', key: 'qadmin.tabEntries' },
+  { view: 'stats', key: 'qadmin.tabStats' },
   { view: 'draw', key: 'qadmin.tabDraw' },
 ];
 
 /**
- * The header of a round's pages. active: 'edit' | 'entries' | 'draw'. onChanged(round) runs after publishing.
+ * The header of a round's pages. active: 'edit' | 'entries' | 'stats' | 'draw'. onChanged(round) runs after publishing.
  * opts.unsaved() (optional) tells whether the settings form holds changes not saved yet; publishing waits for them.
  */
 export function quizHeader(ctx, round, active, onChanged, opts) {

@@ -229,7 +229,7 @@ function playing(container, record, go) {
       : h('button', { type: 'button', class: 'btn btn-primary btn-block btn-large', id: 'quiz-to-finish', i18n: 'quiz.seeScore',
         onclick: function () { go('#/finish/' + record.entryId); } });
     const box = document.getElementById('quiz-feedback-box');
-    replace(box, verdictPanel(item, fb),
+    replace(box, verdictPanel(item, fb, function () { quizApi.read(record.entryId, record.token); }),
       h('div', { class: 'quiz-next-block' },
         next >= 0 && record.secondsPerQuestion ? h('p', { class: 'hint', i18n: 'quiz.nextTimed' }) : null,
         button));

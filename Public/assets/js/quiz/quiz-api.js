@@ -25,6 +25,10 @@ export const quizApi = {
   finish: function (entryId, body) {
     return request('POST', '/api/v1/quiz/entries/' + seg(entryId) + '/finish', body);
   },
+  /** Counts that the resident opened the related reading (once per entry; failures do not matter to them). */
+  read: function (entryId, token) {
+    return request('POST', '/api/v1/quiz/entries/' + seg(entryId) + '/read', { token: token }).catch(function () { return null; });
+  },
   /** The public result card (no phone). */
   card: function (entryId) { return request('GET', '/api/v1/quiz/entries/' + seg(entryId)); },
   leaderboard: function (roundId) { return request('GET', '/api/v1/quiz/leaderboard' + query({ roundId: roundId })); },

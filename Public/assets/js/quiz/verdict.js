@@ -3,8 +3,11 @@
 import { h } from '../dom.js';
 import { keyNodes } from './answers.js';
 
-/** The panel for item's feedback fb ({correct, late, key, explanation, basis, quote, readMore} or {unknown}). */
-export function verdictPanel(item, fb) {
+/**
+ * The panel for item's feedback fb ({correct, late, key, explanation, basis, quote, readMore} or {unknown});
+ * onRead() runs when the resident opens the related reading.
+ */
+export function verdictPanel(item, fb, onRead) {
   if (fb.unknown) {
     return h('section', { class: 'quiz-feedback is-unknown', id: 'quiz-feedback', 'aria-labelledby': 'quiz-verdict' },
       h('p', { class: 'quiz-verdict', id: 'quiz-verdict', i18n: 'quiz.answeredBefore' }));
@@ -32,5 +35,6 @@ export function verdictPanel(item, fb) {
         h('blockquote', { text: fb.quote })) : null) : null,
     more ? h('p', { class: 'quiz-readmore', id: 'quiz-readmore' },
       h('span', { class: 'quiz-readmore-label', i18n: 'quiz.readMore' }),
-      h('a', { href: more.url, text: more.title || more.url, target: external ? '_blank' : null, rel: external ? 'noopener' : null })) : null);
+      h('a', { href: more.url, text: more.title || more.url, target: external ? '_blank' : null, rel: external ? 'noopener' : null,
+        onclick: function () { if (onRead) onRead(); } })) : null);
 }
