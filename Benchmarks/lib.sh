@@ -210,3 +210,26 @@ bench_machine_info() {
 fdiv() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 # median of the numbers given as arguments
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# --- scenario benchmarks ------------------------------------------------------------------
+
+# bench_scenario_servers [EXTRA PUFA ARGS...] — what the scenario benchmarks (exam hour, quizzes) share: the tools,
+# requests for Python, the C reference (HELLO_PORT) and a release pufa on a fresh data directory with an admin
+# bench / bench-password-123 (PORT, DATA).
+bench_scenario_servers() {
+    bench_ensure_tools
+    bench_init
+    cd "$REPO_DIR"
+    python3 -c "import requests" 2>/dev/null || python3 -m pip install -q requests
+    bench_build_hello
+    if [ -z "${PUFA_BIN:-}" ]; then
+        swift build -c release --product pufa >&2
+        PUFA_BIN="$(swift build -c release --show-bin-path)/pufa"
+    fi
+    bench_start_hello hello epoll-pool 4
+    PORT="$(bench_free_port)"
+    DATA="$BENCH_TMP/data"
+    PUFA_ADMIN_USER=bench PUFA_ADMIN_PASSWORD=bench-password-123 bench_start pufa "$PUFA_BIN" serve --host 127.0.0.1 \
+        --port "$PORT" --data "$DATA" --no-access-log --public-dir "$REPO_DIR/Public" --questions-dir "$REPO_DIR/Questions" "$@"
+    bench_wait_http "http://127.0.0.1:$PORT/healthz" "$BENCH_LAST_PID" 60 || die "pufa did not start: $(cat "$BENCH_TMP/pufa.log")"
+}

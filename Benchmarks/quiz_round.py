@@ -181,7 +181,7 @@ print(f"| answers, no think time, {CONNS} connections | {answer_rps:.0f} answers
 print(f"| reference: plain C libmicrohttpd /healthz, same connections | {hello_rps:.0f} req/s | |")
 print(f"| answer throughput ÷ reference | {answer_rps / hello_rps:.2f}× | ≥ 0.5× |")
 print(f"| answers acknowledged as stored / rows in the database | {stored} / {rows} (refused {refused}, replays {replayed}); "
-      f"answers per entry {per_entry[0]}–{per_entry[1]} | {N * QUESTIONS} each, once |")
+      f"answers per entry {per_entry[0]}–{per_entry[1]} | {N * QUESTIONS}, each once |")
 print(f"| acknowledged answers lost / counted twice | {lost} / {max(0, rows - N * QUESTIONS)} | 0 / 0 |")
 print(f"| finishes with a phone and a town (one draw entry per phone) | {sum(1 for s in finished if s == 200)} of {N} in {finish_wall:.1f} s; "
       f"finished in the database: {done} | |")

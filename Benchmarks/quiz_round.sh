@@ -5,22 +5,7 @@
 # the host's signal to each phone's answer is measured. Prints a markdown table (also Benchmarks/results/quiz.md).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-bench_ensure_tools
-bench_init
-cd "$REPO_DIR"
-python3 -c "import requests" 2>/dev/null || python3 -m pip install -q requests
-bench_build_hello
-if [ -z "${PUFA_BIN:-}" ]; then
-    swift build -c release --product pufa >&2
-    PUFA_BIN="$(swift build -c release --show-bin-path)/pufa"
-fi
-bench_start_hello hello epoll-pool 4
-PORT="$(bench_free_port)"
-DATA="$BENCH_TMP/data"
-PUFA_ADMIN_USER=bench PUFA_ADMIN_PASSWORD=bench-password-123 bench_start pufa "$PUFA_BIN" serve --host 127.0.0.1 \
-    --port "$PORT" --data "$DATA" --no-access-log --public-dir "$REPO_DIR/Public" --questions-dir "$REPO_DIR/Questions" \
-    --quiz-starts-per-minute 1000000
-bench_wait_http "http://127.0.0.1:$PORT/healthz" "$BENCH_LAST_PID" 60 || die "pufa did not start: $(cat "$BENCH_TMP/pufa.log")"
+bench_scenario_servers --quiz-starts-per-minute 1000000
 {
   echo "Public quizzes — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), \`Benchmarks/quiz_round.sh\` (BENCH_PARTICIPANTS=${BENCH_PARTICIPANTS:-10000}, BENCH_PHONES=${BENCH_PHONES:-500})"
   echo
