@@ -28,6 +28,8 @@ let package = Package(
         // OpenSSL's libcrypto, for the MD5 that RFC 3797 prescribes (and SHA-256) in verifiable draws.
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
         // Infrastructure that knows no domain.
         .target(name: "HTTPServer", dependencies: [
@@ -35,6 +37,8 @@ let package = Package(
         ]),
         .target(name: "Database", dependencies: ["CSQLite"]),
         .target(name: "Secrets", dependencies: ["CSodium"]),
+        // Markdown to safe HTML (cmark-gfm).
+        .target(name: "Markdown", dependencies: ["CCmark"]),
 
         // Pure domain: values in, values out, no IO, no clock.
         .target(name: "Accounts"),
@@ -46,24 +50,26 @@ let package = Package(
         .target(name: "Draws", dependencies: ["CLibCrypto"]),
         // Public prize quizzes: rounds, immediate-feedback entries, anti-abuse flags, leaderboards, the round's draw.
         .target(name: "Quizzes", dependencies: ["Questions", "Exams", "Draws", "Accounts"]),
+        // Teaching material: pieces, their rules, who they are for.
+        .target(name: "Content"),
         // Reading and writing question files: native YAML, GIFT, Moodle XML, CSV, XLSX. Parsing only, no storage.
         .target(name: "QuestionFormats", dependencies: [
-            "Questions", "CXLSXWriter", .product(name: "Yams", package: "Yams"),
+            "Questions", "Content", "CXLSXWriter", .product(name: "Yams", package: "Yams"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
         // SQL for every store, migrations.
-        .target(name: "Persistence", dependencies: ["Database", "Accounts", "Questions", "Exams", "Quizzes", "Draws"]),
+        .target(name: "Persistence", dependencies: ["Database", "Accounts", "Questions", "Exams", "Quizzes", "Draws", "Content"]),
 
         // Routes, DTOs, OpenAPI, wiring of a running application.
         .target(name: "WebAPI", dependencies: [
             "HTTPServer", "Database", "Persistence", "Accounts", "Secrets", "Questions", "QuestionFormats", "Exams", "ItemAnalysis",
-            "Quizzes", "Draws",
+            "Quizzes", "Draws", "Content", "Markdown",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         .executableTarget(name: "pufa", dependencies: [
-            "WebAPI", "Persistence", "Database", "Accounts", "Secrets", "Questions", "QuestionFormats", "ItemAnalysis", "Draws",
+            "WebAPI", "Persistence", "Database", "Accounts", "Secrets", "Questions", "QuestionFormats", "ItemAnalysis", "Draws", "Content",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -83,6 +89,7 @@ let package = Package(
         .testTarget(name: "ExamsTests", dependencies: ["Exams", "Questions"]),
         .testTarget(name: "ItemAnalysisTests", dependencies: ["ItemAnalysis"]),
         .testTarget(name: "DrawsTests", dependencies: ["Draws"]),
+        .testTarget(name: "ContentTests", dependencies: ["Content", "Markdown", "QuestionFormats", "Questions"]),
         .testTarget(name: "QuizzesTests", dependencies: ["Quizzes", "Questions", "Exams", "Draws"]),
         .testTarget(name: "QuestionFormatsTests", dependencies: ["QuestionFormats", "Questions"]),
         .testTarget(name: "WebAPITests", dependencies: ["WebAPI", "HTTPServer", "Persistence", "Database", "Accounts",
