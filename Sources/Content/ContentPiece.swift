@@ -109,3 +109,18 @@ extension String {
         return String(s)
     }
 }
+
+/// Why a content action was refused; WebAPI maps each case to an HTTP status.
+public enum ContentError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalid([String])
+    case notFound(String)
+    case stale(current: Int)
+
+    public var description: String {
+        switch self {
+        case .invalid(let reasons): reasons.joined(separator: "; ")
+        case .notFound(let what): "没有“\(what)”这篇内容 / no content \(what)"
+        case .stale(let current): "这篇内容已被他人修改（现为第 \(current) 版），请重新打开后再改 / changed by someone else (now version \(current)); reopen it"
+        }
+    }
+}

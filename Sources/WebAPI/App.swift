@@ -16,6 +16,7 @@ public final class App: Sendable {
     public let exams: ExamService
     public let quizzes: QuizService
     public let live: LiveService
+    public let content: ContentService
     let router: Router<AppContext>
     let handlers: Handlers
     private let server = Box<Server>()
@@ -33,14 +34,16 @@ public final class App: Sendable {
         exams = ExamService(store: store, clock: clock)
         quizzes = QuizService(store: store, clock: clock, deviceSecret: secret, startsPerMinute: configuration.quizStartsPerMinute)
         live = LiveService(store: store, clock: clock)
+        content = ContentService(store: store, clock: clock)
         handlers = Handlers(configuration: configuration, store: store, accounts: accounts, clock: clock, logger: logger,
-                            metrics: metrics, questions: questions, exams: exams, quizzes: quizzes, live: live, server: server,
-                            openAPI: Box())
+                            metrics: metrics, questions: questions, exams: exams, quizzes: quizzes, live: live, content: content,
+                            server: server, openAPI: Box())
         let files = try StaticFiles(root: configuration.publicDirectory,
                                     aliases: ["/": "index.html", "/exam": "exam.html", "/exam/": "exam.html",
                                               "/admin": "admin.html", "/admin/": "admin.html",
                                               "/quiz": "quiz.html", "/quiz/": "quiz.html",
-                                              "/live": "live.html", "/live/": "live.html"],
+                                              "/live": "live.html", "/live/": "live.html",
+                                              "/read": "read.html", "/read/": "read.html"],
                                     mounts: configuration.mounts)
         var api = APIBuilder(router: Router<AppContext>(metrics: metrics, logger: logger,
                                                         accessLog: configuration.accessLog))
@@ -111,6 +114,7 @@ struct Handlers: Sendable {
     let exams: ExamService
     let quizzes: QuizService
     let live: LiveService
+    let content: ContentService
     let health = HealthProbe()
     let server: Box<Server>
     let openAPI: Box<[UInt8]>

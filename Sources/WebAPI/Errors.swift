@@ -2,6 +2,7 @@ import Accounts
 import Exams
 import Questions
 import Quizzes
+import Content
 import Database
 import HTTPServer
 
@@ -21,6 +22,12 @@ enum ErrorMapping {
             return http(error)
         case let error as LiveError:
             return http(error)
+        case let error as ContentError:
+            switch error {
+            case .invalid: return HTTPError(422, code: "validation_failed", message: error.description)
+            case .notFound: return HTTPError(404, code: "not_found", message: error.description)
+            case .stale: return HTTPError(409, code: "stale_version", message: error.description)
+            }
         case let error as RateLimited:
             return HTTPError(429, code: "rate_limited", message: "请求太频繁，请 \(error.retryAfterSeconds) 秒后再试 / too many requests; "
                                 + "try again in \(error.retryAfterSeconds) s", headers: [("Retry-After", String(error.retryAfterSeconds))])

@@ -18,7 +18,7 @@ enum OpenAPI {
             parameters += op.query.map { ["name": $0, "in": "query", "required": false, "schema": ["type": "string"]] }
             if !parameters.isEmpty { entry["parameters"] = parameters }
             if let body = op.requestSchema {
-                let mediaType = ["QuestionFile", "RosterFile"].contains(body) ? "application/octet-stream" : "application/json"
+                let mediaType = ["QuestionFile", "RosterFile", "ContentFile"].contains(body) ? "application/octet-stream" : "application/json"
                 entry["requestBody"] = ["required": true,
                                         "content": [mediaType: ["schema": ["$ref": "#/components/schemas/\(body)"]]]]
             }

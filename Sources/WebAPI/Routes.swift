@@ -208,6 +208,25 @@ extension Handlers {
         api.add(.PUT, "/api/v1/live/{code}/answers/{index}", "answerLiveQuestion",
                 "Answer the current question once, before the countdown ends", .anyone, body: "QuizAnswer", handleLiveAnswer)
 
+        // Teaching material: anyone reads what is published; editors write
+        api.add(.GET, "/api/v1/content", "listContent", "Published material shown today; filter by audience, topic or words",
+                .anyone, returns: "ContentList", query: ["audience", "topic", "q"], handleListContent)
+        api.add(.GET, "/api/v1/content/{slug}", "getContent", "One published piece as safe HTML", .anyone, returns: "Content",
+                handleGetContent)
+        api.add(.GET, "/api/v1/content-admin", "listStaffContent", "Every piece, drafts and retired ones too",
+                .permission(.contentManage), returns: "ContentList", handleStaffContentList)
+        api.add(.GET, "/api/v1/content-admin/{slug}", "getStaffContent", "A piece with its Markdown and versions",
+                .permission(.contentManage), returns: "Content", handleStaffContent)
+        api.add(.PUT, "/api/v1/content-admin/{slug}", "saveContent",
+                "Create a piece or save an edit as a new version (expectedVersion guards against overwriting)",
+                .permission(.contentManage), body: "ContentInput", returns: "Content", handleSaveContent)
+        api.add(.POST, "/api/v1/content-preview", "previewContent", "Markdown to the HTML readers will see",
+                .permission(.contentManage), body: "ContentPreview", returns: "ContentPreviewResult", handlePreviewContent)
+        api.add(.POST, "/api/v1/content-import", "importContent",
+                "Import a Content/ Markdown file (raw body); all-or-nothing with file:line problems",
+                .permission(.contentManage), body: "ContentFile", returns: "ContentImport", status: 201,
+                query: ["filename", "dryRun"], handleImportContent)
+
         // Audit
         api.add(.GET, "/api/v1/audit", "listAuditLog", "Staff actions, newest first", .permission(.auditRead),
                 returns: "AuditPage", query: ["page", "pageSize"], handleAudit)

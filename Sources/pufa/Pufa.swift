@@ -7,7 +7,7 @@ struct Pufa: ParsableCommand {
         commandName: "pufa",
         abstract: "普法 Pufa — legal education for justice bureaus: exams, quizzes, targeted teaching.",
         discussion: "Settings come from flags, then PUFA_* environment variables, then defaults.",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, QuestionsCommand.self, StatsCommand.self, DrawCommand.self, Backup.self],
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, QuestionsCommand.self, ContentCommand.self, StatsCommand.self, DrawCommand.self, Backup.self],
         defaultSubcommand: nil)
 }
 

@@ -17,6 +17,8 @@ struct Serve: ParsableCommand {
     @Option(help: "libmicrohttpd event threads (env PUFA_THREADS, default 4).") var threads: Int?
     @Option(help: "Starter question banks imported into an empty database (env PUFA_QUESTIONS, default ./Questions).")
     var questionsDir: String?
+    @Option(help: "Starter teaching material imported when there is none yet (env PUFA_CONTENT, default ./Content).")
+    var contentDir: String?
     @Flag(help: "Mark cookies Secure: set when served over HTTPS (env PUFA_SECURE_COOKIES=1).") var secureCookies = false
     @Flag(help: "Do not log one line per request (env PUFA_ACCESS_LOG=0).") var noAccessLog = false
     @Option(help: "Quiz entries one address may start per minute (env PUFA_QUIZ_STARTS_PER_MINUTE, default 30).")
@@ -40,6 +42,7 @@ struct Serve: ParsableCommand {
         let app = try App(configuration: config, store: store, logger: logger)
         // The starter bank is in place before the first request, so the first page a user sees already has it.
         try importStarterQuestions(app, logger: logger)
+        try importStarterContent(app, logger: logger)
         try app.start()
         try createFirstAdmin(app, logger: logger)
         logger.info("Pufa is serving http://\(config.server.host):\(app.port) with data in \(dataOptions.directory)")
@@ -74,6 +77,14 @@ func bootstrapLogging() {
 }
 
 extension Serve {
+    /// On first start (no material yet) the shipped Content/ is imported, all or nothing.
+    func importStarterContent(_ app: App, logger: Logger) throws {
+        let dir = contentDir ?? Environment.string("PUFA_CONTENT") ?? "Content"
+        guard try app.store.contentCount() == 0, FileManager.default.fileExists(atPath: dir) else { return }
+        let results = try importContent(app.content, try readContentFiles([dir]), dryRun: false)
+        logger.info("imported the starter teaching material: \(results.count) pieces from \(dir)")
+    }
+
     /// With no admin yet, creates one: from PUFA_ADMIN_USER / PUFA_ADMIN_PASSWORD when set, otherwise `admin`
     /// with a random password written (mode 0600) to DATA/initial-admin-password.txt and shown once in the log.
     func createFirstAdmin(_ app: App, logger: Logger) throws {

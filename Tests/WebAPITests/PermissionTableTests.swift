@@ -74,6 +74,14 @@ import TestSupport
         Case(method: "PUT", path: "/api/v1/live/CODE/answers/0", body: #"{"token":"t","response":{"judge":true}}"#, expected: expect(404, allowed: everyone)),
         Case(method: "POST", path: "/api/v1/quiz/entries/ABC/read", body: #"{"token":"t"}"#, expected: expect(404, allowed: everyone)),
         Case(method: "GET", path: "/api/v1/quiz-rounds/1/stats", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/content", expected: expect(200, allowed: everyone)),
+        Case(method: "GET", path: "/api/v1/content/ABC", expected: expect(404, allowed: everyone)),
+        Case(method: "GET", path: "/api/v1/content-admin", expected: expect(200, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/content-admin/ABC", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "PUT", path: "/api/v1/content-admin/ABC", body: #"{"title":"","summary":"","topics":[],"audiences":[],"basis":[],"body":""}"#,
+             expected: expect(422, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/content-preview", body: ##"{"body":"# 标题"}"##, expected: expect(200, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/content-import?filename=x.md", body: "not front matter", expected: expect(422, allowed: [.admin, .editor])),
         Case(method: "GET", path: "/api/v1/audit", expected: expect(200, allowed: [.admin])),
         Case(method: "GET", path: "/api/v1/questions", expected: expect(200, allowed: [.admin, .editor, .organizer])),
         Case(method: "GET", path: "/api/v1/questions/1", expected: expect(404, allowed: [.admin, .editor, .organizer])),
@@ -144,7 +152,7 @@ import TestSupport
     static func template(_ path: String) -> String {
         var p = String(path.split(separator: "?")[0]).replacingOccurrences(of: "/1", with: "/{id}")
         for (concrete, name) in [("/CODE/answers/0", "/{code}/answers/{index}"), ("/responses/0", "/responses/{slot}"), ("/marks/0", "/marks/{slot}"),
-                                 ("/answers/0", "/answers/{slot}"), ("/ABC", "/{entryId}"), ("/rules.json", "/{file}"), ("/CODE", "/{code}")] {
+                                 ("/answers/0", "/answers/{slot}"), ("/content/ABC", "/content/{slug}"), ("/content-admin/ABC", "/content-admin/{slug}"), ("/ABC", "/{entryId}"), ("/rules.json", "/{file}"), ("/CODE", "/{code}")] {
             p = p.replacingOccurrences(of: concrete, with: name)
         }
         return p
