@@ -58,7 +58,9 @@ public final class ContentService: Sendable {
             return try pieces.map { piece in
                 let existing = try store.content(slug: piece.meta.slug)
                 let fingerprint = try draft(piece).fingerprint
-                return (piece.meta.slug, existing == nil ? .added : existing?.fingerprint == fingerprint ? .unchanged : .newVersion)
+                guard let existing else { return (piece.meta.slug, .added) }
+                // An import publishes: an identical file over a draft still changes something.
+                return (piece.meta.slug, existing.fingerprint == fingerprint && existing.status == .published ? .unchanged : .newVersion)
             }
         }
         let saved = try store.saveContent(try pieces.map { try draft($0) }, author: author, note: "导入 / import", now: clock.nowMillis(),
@@ -79,17 +81,23 @@ public final class ContentService: Sendable {
         }
     }
 
-    /// Published pieces shown today (Beijing date), optionally for one audience or topic, or matching words.
-    func published(audience: String?, topic: String?, text: String?) throws -> [ContentRecord] {
+    /// Published pieces shown today (Beijing date), newest first (undated ones by their last edit), optionally for
+    /// some audiences ("civil_servant,leader" = either), a topic, or matching words.
+    func published(audience: String?, topic: String?, text: String?, limit: Int? = nil) throws -> [ContentRecord] {
         let today = QuizDay.of(clock.nowMillis())
         let words = (text ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
-        return try store.allContent().filter { record in
+        let audiences = Set((audience ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        let found = try store.allContent().filter { record in
             let m = record.meta
             guard record.status == .published, m.isLive(on: today) else { return false }
-            if let audience, !audience.isEmpty, !m.audiences.contains(audience) { return false }
+            if !audiences.isEmpty, audiences.isDisjoint(with: m.audiences) { return false }
             if let topic, !topic.isEmpty, !m.topics.contains(where: { $0.contains(topic) }) { return false }
             let haystack = ([m.title, m.summary] + m.topics + m.basis).joined(separator: " ")
             return words.allSatisfy { haystack.contains($0) || record.body.contains($0) }
+        }.sorted { a, b in
+            let da = a.meta.publish ?? QuizDay.of(a.updatedAt), db = b.meta.publish ?? QuizDay.of(b.updatedAt)
+            return da != db ? da > db : a.id > b.id
         }
+        return limit.map { Array(found.prefix(max(0, $0))) } ?? found
     }
 }

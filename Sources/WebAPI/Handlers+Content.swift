@@ -11,7 +11,8 @@ import Quizzes
 /// Teaching material: anyone reads what is published; editors (content.manage) write, preview and import.
 extension Handlers {
     func handleListContent(_ request: Request, _ context: AppContext) throws -> Response {
-        let items = try content.published(audience: request.query["audience"], topic: request.query["topic"], text: request.query["q"])
+        let items = try content.published(audience: request.query["audience"], topic: request.query["topic"], text: request.query["q"],
+                                          limit: try intQuery(request, "limit"))
         return .json(ListDTO(items: items.map { ContentSummaryDTO($0) }))
     }
 
@@ -41,8 +42,11 @@ extension Handlers {
     func handleSaveContent(_ request: Request, _ context: AppContext) throws -> Response {
         let body = try request.decode(ContentInputDTO.self)
         let slug = try request.parameter("slug")
-        let existed = try store.content(slug: slug) != nil
-        let record = try content.save(body.piece(slug: slug), status: body.status ?? .published, expectedVersion: body.expectedVersion,
+        let existing = try store.content(slug: slug)
+        let existed = existing != nil
+        // Leaving status out keeps the piece's status; a new piece is published.
+        let record = try content.save(body.piece(slug: slug), status: body.status ?? existing?.status ?? .published,
+                                      expectedVersion: body.expectedVersion,
                                       note: body.note, author: context.actor.name, actor: context.actor)
         return .json(ContentDTO(record, staff: true), status: existed ? 200 : 201)
     }

@@ -209,8 +209,9 @@ extension Handlers {
                 "Answer the current question once, before the countdown ends", .anyone, body: "QuizAnswer", handleLiveAnswer)
 
         // Teaching material: anyone reads what is published; editors write
-        api.add(.GET, "/api/v1/content", "listContent", "Published material shown today; filter by audience, topic or words",
-                .anyone, returns: "ContentList", query: ["audience", "topic", "q"], handleListContent)
+        api.add(.GET, "/api/v1/content", "listContent",
+                "Published material shown today, newest first; audience (comma-separated codes), topic, words, limit",
+                .anyone, returns: "ContentList", query: ["audience", "topic", "q", "limit"], handleListContent)
         api.add(.GET, "/api/v1/content/{slug}", "getContent", "One published piece as safe HTML", .anyone, returns: "Content",
                 handleGetContent)
         api.add(.GET, "/api/v1/content-admin", "listStaffContent", "Every piece, drafts and retired ones too",

@@ -28,6 +28,7 @@ import TestSupport
         let list = try app.browser().get("/api/v1/content?audience=resident").json["items"] as? [[String: Any]]
         #expect(list?.contains { $0["slug"] as? String == "fanzha-sanbu" } == true)
         #expect((try app.browser().get("/api/v1/content?audience=leader").json["items"] as? [Any])?.isEmpty == true)
+        #expect((try app.browser().get("/api/v1/content?audience=leader,resident&limit=1").json["items"] as? [Any])?.count == 1)
 
         var edit = Self.piece
         edit["summary"] = "挂断、核实、报警。"

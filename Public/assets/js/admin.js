@@ -13,6 +13,7 @@ import { renderAudit } from './admin/audit.js';
 import { renderQuestions } from './admin/questions.js';
 import { renderExams } from './admin/exams.js';
 import { renderQuizzes } from './admin/quizzes.js';
+import { renderContent } from './admin/content.js';
 import { clearQuestionRefs } from './admin/questions-data.js';
 import { clearRefs } from './admin/refs.js';
 
@@ -20,6 +21,7 @@ const SECTIONS = [
   { id: 'overview', label: 'nav.overview', perm: 'console.access', render: renderOverview },
   { id: 'questions', label: 'nav.questions', perm: 'questions.manage', render: renderQuestions },
   { id: 'quizzes', label: 'nav.quizzes', perm: 'quizzes.manage', render: renderQuizzes },
+  { id: 'content', label: 'nav.content', perm: 'content.manage', render: renderContent },
   { id: 'exams', label: 'nav.exams', perm: 'exams.manage', render: renderExams },
   { id: 'users', label: 'nav.users', perm: 'users.manage', render: renderUsers },
   { id: 'units', label: 'nav.units', perm: 'console.access', render: renderUnits },

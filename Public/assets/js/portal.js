@@ -1,13 +1,18 @@
 // The residents' portal (/). The quiz card shows the open round (title, window, 去答题) when there is one;
 // otherwise the honest empty state written in index.html (which paints before any script runs) stays, with
-// the next round's date when one is published. Reading arrives in a later release.
+// the next round's date when one is published. The reading card lists the newest pieces for the reader (the
+// "我是…" choice made on /read, residents otherwise); index.html's text and link to /read stand when none load.
 import { startShell } from './shell.js';
 import { h, replace } from './dom.js';
 import { request } from './api.js';
 import { windowLine, moment } from './quiz/rules.js';
+import { readApi, savedGroup, groupById, inGroup } from './read/pieces.js';
+
+const STUDY_ITEMS = 4;
 
 startShell({ door: 'portal' });
 showQuiz();
+showStudy();
 
 function showQuiz() {
   const slot = document.getElementById('quiz-state');
@@ -44,4 +49,29 @@ function openRound(round) {
 
 function more() {
   return h('a', { class: 'portal-quiz-more', id: 'quiz-more', href: '/quiz', i18n: 'portal.quizAll' });
+}
+
+function showStudy() {
+  const slot = document.getElementById('study-state');
+  if (!slot) return;
+  const chosen = savedGroup();
+  const group = groupById(chosen === 'all' ? 'resident' : chosen);
+  readApi.list({ audience: group.codes.length === 1 ? group.codes[0] : null }).then(function (items) {
+    const mine = items.filter(function (p) { return inGroup(p, group.id); });
+    if (!mine.length) {
+      slot.className = 'empty-state';
+      replace(slot, h('p', { class: 'empty-title', i18n: 'portal.studyEmpty' }), h('p', { class: 'muted', i18n: 'portal.studyHint' }));
+      return;
+    }
+    slot.className = 'portal-study';
+    replace(slot,
+      h('ul', { class: 'portal-study-list', id: 'study-list' }, mine.slice(0, STUDY_ITEMS).map(function (p) {
+        return h('li', { 'data-slug': p.slug },
+          h('a', { href: '/read#/' + encodeURIComponent(p.slug), class: 'portal-study-link', lang: 'zh-CN', text: p.title }),
+          p.summary ? h('p', { class: 'portal-study-summary', lang: 'zh-CN', text: p.summary }) : null);
+      })),
+      h('a', { class: 'btn btn-large portal-study-go', href: '/read', id: 'study-go', i18n: 'portal.studyAll' }));
+  }, function () {
+    // index.html's text and link to /read stay; the reading page explains any failure itself.
+  });
 }
