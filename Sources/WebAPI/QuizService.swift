@@ -18,6 +18,10 @@ public final class QuizService: Sendable {
     /// Published rounds and question versions never change, so answers read them from memory.
     private let publishedRounds = Mutex<[Int: QuizRound]>([:])
     private let contents = Mutex<[String: QuestionContent]>([:])
+    /// Entries being played, so an answer does not read and decode its entry again. The database stays the arbiter:
+    /// a stale copy (another node, a concurrent request) is caught by the answer's unique key and re-read.
+    private let playing = Mutex<[String: (entry: QuizEntry, tokenDigest: String)]>([:])
+    static let maxPlaying = 200_000
 
     init(store: Store, clock: AppClock, deviceSecret: String, startsPerMinute: Int = 30) {
         self.store = store
@@ -89,6 +93,7 @@ public final class QuizService: Sendable {
         let token = Sodium.randomToken()
         let entry = QuizEntry(id: 0, publicId: Self.publicId(), roundId: roundId, deviceKey: deviceKey, startedAt: now, items: items)
         let stored = try store.insertEntry(entry, tokenDigest: Sodium.digest(token), day: day)
+        remember(stored, tokenDigest: Sodium.digest(token))
         return Started(entry: stored, token: token, contents: try store.versions(items.map { ($0.questionId, $0.version) }))
     }
 
@@ -99,11 +104,23 @@ public final class QuizService: Sendable {
 
     /// The entry if `token` is its token; "not found" otherwise, which tells a guesser nothing.
     func ownEntry(_ publicId: String, token: String) throws -> QuizEntry {
-        guard let found = try store.entry(publicId: publicId),
-              Sodium.constantTimeEquals(found.tokenDigest, Sodium.digest(token)) else {
+        let digest = Sodium.digest(token)
+        if let cached = playing.withLock({ $0[publicId] }) {
+            guard Sodium.constantTimeEquals(cached.tokenDigest, digest) else { throw QuizError.notFound("作答 \(publicId) / entry \(publicId)") }
+            return cached.entry
+        }
+        guard let found = try store.entry(publicId: publicId), Sodium.constantTimeEquals(found.tokenDigest, digest) else {
             throw QuizError.notFound("作答 \(publicId) / entry \(publicId)")
         }
+        if found.entry.finishedAt == nil { remember(found.entry, tokenDigest: found.tokenDigest) }
         return found.entry
+    }
+
+    private func remember(_ entry: QuizEntry, tokenDigest: String) {
+        playing.withLock { all in
+            if all.count >= Self.maxPlaying { all.removeAll() }
+            all[entry.publicId] = (entry, tokenDigest)
+        }
     }
 
     struct Answered: Sendable {
@@ -122,11 +139,20 @@ public final class QuizService: Sendable {
         var (answer, replayed) = try QuizRules.answer(entry, round: round, slot: slot, response: response, content: content,
                                                      now: clock.nowMillis())
         if !replayed, try !store.insertAnswer(entryId: entry.id, answer) {
-            // A concurrent duplicate won the race: report what is stored, as a replay.
+            // A concurrent duplicate (or another node) won the race: forget the stale copy, report what is stored.
+            playing.withLock { _ = $0.removeValue(forKey: publicId) }
             guard let stored = try store.entry(publicId: publicId)?.entry.answers.first(where: { $0.slot == slot }),
                   stored.response == response else { throw QuizError.alreadyAnswered }
             answer = stored
             replayed = true
+        } else if !replayed {
+            let stored = answer
+            playing.withLock { all in
+                if var cached = all[publicId], !cached.entry.answers.contains(where: { $0.slot == slot }) {
+                    cached.entry.answers.append(stored)
+                    all[publicId] = cached
+                }
+            }
         }
         let answered = Set(entry.answers.map(\.slot)).union([slot]).count
         let more = round.settings.readMoreURL.flatMap { url in url.isEmpty ? nil : (round.settings.readMoreTitle ?? url, url) }
@@ -168,6 +194,7 @@ public final class QuizService: Sendable {
         let phones = try store.deviceEntries(roundId: round.id, deviceKey: entry.deviceKey, day: QuizDay.of(now)).phones
         entry.flags = AbuseRules.flags(for: entry, phonesOnDevice: phones)
         try store.finishEntry(entryId: entry.id, at: now, participant: participant, flags: entry.flags)
+        playing.withLock { _ = $0.removeValue(forKey: publicId) }
         return (entry, round)
     }
 
