@@ -5,6 +5,8 @@ public struct QuizStats: Sendable, Equatable {
     public struct Place: Sendable, Equatable { public var regionId: Int; public var name: String; public var level: String; public var entries: Int }
     public struct Question: Sendable, Equatable {
         public var questionId: Int
+        /// The version the entries used (the first seen, for naming it).
+        public var version: Int
         public var answered: Int
         public var correct: Int
         /// Right answers ÷ answers, 0…1; nil when nobody answered it.
@@ -44,7 +46,8 @@ extension QuizStats {
             days[day] = d
             for answer in entry.answers {
                 guard let item = entry.items.first(where: { $0.slot == answer.slot }) else { continue }
-                var q = questions[item.questionId] ?? Question(questionId: item.questionId, answered: 0, correct: 0, facility: nil)
+                var q = questions[item.questionId]
+                    ?? Question(questionId: item.questionId, version: item.version, answered: 0, correct: 0, facility: nil)
                 q.answered += 1
                 if answer.fraction >= 1 { q.correct += 1 }
                 q.facility = Double(q.correct) / Double(q.answered)

@@ -23,11 +23,7 @@ enum ErrorMapping {
         case let error as LiveError:
             return http(error)
         case let error as ContentError:
-            switch error {
-            case .invalid: return HTTPError(422, code: "validation_failed", message: error.description)
-            case .notFound: return HTTPError(404, code: "not_found", message: error.description)
-            case .stale: return HTTPError(409, code: "stale_version", message: error.description)
-            }
+            return http(error)
         case let error as RateLimited:
             return HTTPError(429, code: "rate_limited", message: "请求太频繁，请 \(error.retryAfterSeconds) 秒后再试 / too many requests; "
                                 + "try again in \(error.retryAfterSeconds) s", headers: [("Retry-After", String(error.retryAfterSeconds))])
@@ -116,6 +112,17 @@ extension ErrorMapping {
         case .alreadyAnswered: return HTTPError(409, code: "already_answered", message: message)
         case .invalid: return HTTPError(422, code: "validation_failed", message: message)
         case .full: return HTTPError(409, code: "full", message: message)
+        }
+    }
+}
+
+extension ErrorMapping {
+    static func http(_ error: ContentError) -> HTTPError {
+        let message = error.description
+        switch error {
+        case .invalid: return HTTPError(422, code: "validation_failed", message: message)
+        case .notFound: return HTTPError(404, code: "not_found", message: message)
+        case .stale: return HTTPError(409, code: "stale_version", message: message)
         }
     }
 }

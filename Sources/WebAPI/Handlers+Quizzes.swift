@@ -54,7 +54,7 @@ extension Handlers {
         guard try store.round(id: id) != nil else { throw QuizError.notFound("竞答 \(id) / round \(id)") }
         let regions = try store.regions().map { RegionNode(id: $0.id, parentId: $0.parentId, name: $0.name, level: $0.level.rawValue) }
         let stats = QuizStats.build(entries: try store.entries(roundId: id), regions: regions, readers: try store.readers(roundId: id))
-        let stems = try store.versions(stats.questions.map { ($0.questionId, 1) })
+        let stems = try store.versions(stats.questions.map { ($0.questionId, $0.version) })
         return .json(QuizStatsDTO(stats, stems: stems.mapValues(\.stem)))
     }
 

@@ -6,10 +6,6 @@ import TestSupport
 /// Teaching material: an editor writes and previews, residents read what is published in its dates, imports are
 /// all-or-nothing with file:line problems, and an edit never silently overwrites a newer one.
 @Suite struct ContentScenarioTests {
-    func json(_ b: Browser, _ method: String, _ path: String, _ body: [String: Any]) throws -> RawResponse {
-        try b.send(method, path, headers: [("Content-Type", "application/json")], body: [UInt8](try JSONSerialization.data(withJSONObject: body)))
-    }
-
     static var piece: [String: Any] { [
         "title": "遇到电信诈骗怎么办", "summary": "三步止损：挂断、核实、报警。", "topics": ["反诈"], "audiences": ["resident"],
         "basis": ["《中华人民共和国反电信网络诈骗法》第二条"], "body": "## 三步止损\n\n1. 挂断\n2. 核实\n3. 拨打 110\n\n<script>x()</script>"] }

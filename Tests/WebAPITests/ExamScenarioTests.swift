@@ -27,11 +27,6 @@ import TestSupport
         ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(millis) / 1000))
     }
 
-    func json(_ b: Browser, _ method: String, _ path: String, _ body: [String: Any]) throws -> RawResponse {
-        try b.send(method, path, headers: [("Content-Type", "application/json")],
-                   body: [UInt8](try JSONSerialization.data(withJSONObject: body)))
-    }
-
     /// An exam open from now for two hours, 30 minutes long, on the three questions, assigned to one unit.
     func setUp(review: String = "answersImmediately", attempts: Int = 1, alsoOnRoster: [String] = []) throws -> Setup {
         let app = try TestApp()

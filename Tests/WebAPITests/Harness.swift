@@ -121,3 +121,9 @@ final class Browser {
         return response
     }
 }
+
+/// Sends `body` as JSON with the browser's cookies and CSRF header (the scenario tests' one way to call the API).
+func json(_ b: Browser, _ method: String, _ path: String, _ body: [String: Any], headers: [(String, String)] = []) throws -> RawResponse {
+    try b.send(method, path, headers: [("Content-Type", "application/json")] + headers,
+               body: [UInt8](try JSONSerialization.data(withJSONObject: body)))
+}

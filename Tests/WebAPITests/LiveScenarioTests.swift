@@ -6,11 +6,6 @@ import TestSupport
 
 /// A live contest in a hall: phones wait on suspended connections and all receive the host's signal at once.
 @Suite struct LiveScenarioTests {
-    func json(_ b: Browser, _ method: String, _ path: String, _ body: [String: Any], headers: [(String, String)] = []) throws -> RawResponse {
-        try b.send(method, path, headers: [("Content-Type", "application/json")] + headers,
-                   body: [UInt8](try JSONSerialization.data(withJSONObject: body)))
-    }
-
     func setUp() throws -> (app: TestApp, host: Browser, id: Int, code: String) {
         let app = try TestApp()
         let admin = try app.admin()

@@ -27,10 +27,6 @@ import TestSupport
 
     func iso(_ millis: Int64) -> String { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(millis) / 1000)) }
 
-    func json(_ b: Browser, _ method: String, _ path: String, _ body: [String: Any]) throws -> RawResponse {
-        try b.send(method, path, headers: [("Content-Type", "application/json")], body: [UInt8](try JSONSerialization.data(withJSONObject: body)))
-    }
-
     func roundInput(_ s: (app: TestApp, questions: [String: Int]), ids: [String] = ["q-1", "q-2", "q-3"], prizes: Bool = true) -> [String: Any] {
         let now = s.app.clock.now
         var input: [String: Any] = [

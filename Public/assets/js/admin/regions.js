@@ -1,12 +1,13 @@
 // 地区: the county > town > village tree and, with regions.manage, adding a region. The level follows
 // from the parent (none → county, county → town, town → village), so the form never asks for it.
 import { api } from '../api.js';
-import { h, replace, formValues } from '../dom.js';
+import { h, formValues } from '../dom.js';
 import { t } from '../i18n.js';
-import { errorView, loadingView, announce, userError, describeError } from '../feedback.js';
+import { announce, userError, describeError } from '../feedback.js';
 import { openDialog } from '../dialog.js';
 import { field, selectField } from '../fields.js';
-import { loadRefs, clearRefs, buildTree, treeChoices, byId } from './refs.js';
+import { loadRefs, clearRefs, treeChoices, byId } from './refs.js';
+import { renderTreeSection } from './tree-section.js';
 
 const CHILD_LEVEL = { county: 'town', town: 'village' };
 
@@ -18,50 +19,16 @@ export function childLevel(parent) {
 
 /** Draws the region tree into container. */
 export function renderRegions(container, ctx) {
-  const canAdd = ctx.can('regions.manage');
-  const body = h('div', { class: 'card', id: 'regions-tree-box', 'aria-busy': 'true' }, loadingView());
-  replace(container,
-    h('div', { class: 'section-head' },
-      h('h1', { i18n: 'nav.regions' }),
-      canAdd ? h('button', { type: 'button', class: 'btn btn-primary', id: 'add-region', i18n: 'regions.addCounty',
-        onclick: function () { openAddRegion(null, load); } }) : null),
-    h('p', { class: 'muted intro', i18n: 'regions.intro' }),
-    body);
-  load(false);
-
-  function load(force) {
-    body.setAttribute('aria-busy', 'true');
-    replace(body, loadingView());
-    loadRefs(force === true).then(function (refs) {
-      body.removeAttribute('aria-busy');
-      drawTree(body, refs.regions, canAdd ? function (parent) { openAddRegion(parent, load); } : null);
-    }, function (err) {
-      body.removeAttribute('aria-busy');
-      replace(body, errorView(err, function () { load(true); }));
-    });
-  }
-}
-
-function drawTree(box, regions, onAddChild) {
-  if (!regions.length) {
-    replace(box, h('div', { class: 'empty-state' }, h('p', { class: 'empty-title', i18n: 'regions.empty' })));
-    return;
-  }
-  function branch(nodes, top) {
-    return h('ul', { class: top ? 'tree' : null, id: top ? 'regions-tree' : null }, nodes.map(function (node) {
-      const r = node.item;
+  renderTreeSection(container, {
+    kind: 'regions', title: 'nav.regions', intro: 'regions.intro', empty: 'regions.empty',
+    add: { id: 'add-region', key: 'regions.addCounty' }, canAdd: ctx.can('regions.manage'), open: openAddRegion,
+    items: function (refs) { return refs.regions; },
+    badge: function (r) { return h('span', { class: 'badge badge-level level-' + r.level, i18n: 'level.' + r.level }); },
+    child: function (r) {
       const next = childLevel(r);
-      return h('li', { 'data-id': r.id },
-        h('div', { class: 'tree-row' },
-          h('span', { class: 'tree-name', text: r.name }),
-          h('span', { class: 'badge badge-level level-' + r.level, i18n: 'level.' + r.level }),
-          onAddChild && next ? h('button', { type: 'button', class: 'btn btn-small btn-quiet tree-add', i18n: 'regions.addChild',
-            args: { name: r.name, level: '@level.' + next }, i18nAttr: { 'aria-label': 'regions.addChildLabel' },
-            onclick: function () { onAddChild(r); } }) : null),
-        node.children.length ? branch(node.children, false) : null);
-    }));
-  }
-  replace(box, branch(buildTree(regions), true));
+      return next ? { key: 'regions.addChild', args: { name: r.name, level: '@level.' + next }, label: 'regions.addChildLabel' } : null;
+    },
+  });
 }
 
 function openAddRegion(parent, reload) {

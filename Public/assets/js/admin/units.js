@@ -1,57 +1,22 @@
 // 单位: the tree of units (bureau > section > …) and, with units.manage, adding a unit under any parent.
 import { api } from '../api.js';
-import { h, replace, formValues } from '../dom.js';
+import { h, formValues } from '../dom.js';
 import { t } from '../i18n.js';
-import { errorView, loadingView, announce, userError, describeError } from '../feedback.js';
+import { announce, userError, describeError } from '../feedback.js';
 import { openDialog } from '../dialog.js';
 import { field, selectField } from '../fields.js';
-import { loadRefs, clearRefs, buildTree, treeChoices } from './refs.js';
+import { loadRefs, clearRefs, treeChoices } from './refs.js';
+import { renderTreeSection } from './tree-section.js';
 
 /** Draws the unit tree into container. */
 export function renderUnits(container, ctx) {
-  const canAdd = ctx.can('units.manage');
-  const body = h('div', { class: 'card', id: 'units-tree-box', 'aria-busy': 'true' }, loadingView());
-  replace(container,
-    h('div', { class: 'section-head' },
-      h('h1', { i18n: 'nav.units' }),
-      canAdd ? h('button', { type: 'button', class: 'btn btn-primary', id: 'add-unit', i18n: 'units.add',
-        onclick: function () { openAddUnit(null, load); } }) : null),
-    h('p', { class: 'muted intro', i18n: 'units.intro' }),
-    body);
-  load(false);
-
-  function load(force) {
-    body.setAttribute('aria-busy', 'true');
-    replace(body, loadingView());
-    loadRefs(force === true).then(function (refs) {
-      body.removeAttribute('aria-busy');
-      drawTree(body, refs.units, canAdd ? function (parent) { openAddUnit(parent, load); } : null);
-    }, function (err) {
-      body.removeAttribute('aria-busy');
-      replace(body, errorView(err, function () { load(true); }));
-    });
-  }
-}
-
-function drawTree(box, units, onAddChild) {
-  if (!units.length) {
-    replace(box, h('div', { class: 'empty-state' }, h('p', { class: 'empty-title', i18n: 'units.empty' })));
-    return;
-  }
-  function branch(nodes, top) {
-    return h('ul', { class: top ? 'tree' : null, id: top ? 'units-tree' : null }, nodes.map(function (node) {
-      const u = node.item;
-      return h('li', { 'data-id': u.id },
-        h('div', { class: 'tree-row' },
-          h('span', { class: 'tree-name', text: u.name }),
-          u.code ? h('span', { class: 'badge badge-code', text: u.code }) : null,
-          onAddChild ? h('button', { type: 'button', class: 'btn btn-small btn-quiet tree-add', i18n: 'units.addChild',
-            args: { name: u.name }, i18nAttr: { 'aria-label': 'units.addChildLabel' },
-            onclick: function () { onAddChild(u); } }) : null),
-        node.children.length ? branch(node.children, false) : null);
-    }));
-  }
-  replace(box, branch(buildTree(units), true));
+  renderTreeSection(container, {
+    kind: 'units', title: 'nav.units', intro: 'units.intro', empty: 'units.empty', add: { id: 'add-unit', key: 'units.add' },
+    canAdd: ctx.can('units.manage'), open: openAddUnit,
+    items: function (refs) { return refs.units; },
+    badge: function (u) { return u.code ? h('span', { class: 'badge badge-code', text: u.code }) : null; },
+    child: function (u) { return { key: 'units.addChild', args: { name: u.name }, label: 'units.addChildLabel' }; },
+  });
 }
 
 function openAddUnit(parent, reload) {

@@ -2,7 +2,7 @@
 // 复制链接 with a fallback for browsers without the clipboard API, and for the owner right after finishing the
 // draw note (in the draw or not, and why).
 import { h, replace } from '../dom.js';
-import { t } from '../i18n.js';
+import { copyLinkParts } from '../copy-link.js';
 import { errorView, loadingView } from '../feedback.js';
 import { quizApi } from './quiz-api.js';
 import { loadEntry, saveEntry } from './entries.js';
@@ -78,39 +78,8 @@ function drawNote(result, round) {
     result.inDraw && seed ? h('p', { i18n: 'quiz.drawWhen', args: { name: seed.name, issue: seed.issue, date: seed.drawDate } }) : null);
 }
 
-// 复制链接: the clipboard API where the browser allows it; otherwise the address appears selected, ready to copy.
+// 复制链接 (see copy-link.js).
 function share(url) {
-  const status = h('span', { class: 'quiz-copy-status', id: 'quiz-copy-status', role: 'status' });
-  const box = h('input', { type: 'text', id: 'quiz-share-url', class: 'quiz-share-url', readonly: true, value: url,
-    i18nAttr: { 'aria-label': 'quiz.shareUrl' }, hidden: true });
-  const button = h('button', { type: 'button', class: 'btn btn-primary btn-block btn-large', id: 'quiz-copy', i18n: 'quiz.copyLink',
-    onclick: function () {
-      copy(url).then(function () {
-        say('quiz.copied');
-      }, function () {
-        box.hidden = false;
-        box.focus();
-        box.select();
-        box.setSelectionRange(0, url.length);
-        say(legacyCopy() ? 'quiz.copied' : 'quiz.copyByHand');
-      });
-    } });
-  function say(key) {
-    status.setAttribute('data-i18n', key);
-    status.textContent = t(key);
-  }
-  return h('div', { class: 'quiz-share' }, button, box, status, h('p', { class: 'hint', i18n: 'quiz.shareHint' }));
-}
-
-function copy(text) {
-  if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) return navigator.clipboard.writeText(text);
-  return Promise.reject(new Error('no clipboard'));
-}
-
-function legacyCopy() {
-  try {
-    return document.execCommand('copy');
-  } catch (e) {
-    return false;
-  }
+  const parts = copyLinkParts(url, 'quiz', 'btn btn-primary btn-block btn-large');
+  return h('div', { class: 'quiz-share' }, parts.button, parts.box, parts.status, h('p', { class: 'hint', i18n: 'quiz.shareHint' }));
 }
