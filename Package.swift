@@ -52,6 +52,8 @@ let package = Package(
         .target(name: "Quizzes", dependencies: ["Questions", "Exams", "Draws", "Accounts"]),
         // Teaching material: pieces, their rules, who they are for.
         .target(name: "Content"),
+        // Targeted delivery: audience groups, profiles' facts, segment rule trees, hold-outs, caps and quiet hours, the feed.
+        .target(name: "Audience"),
         // Reading and writing question files: native YAML, GIFT, Moodle XML, CSV, XLSX. Parsing only, no storage.
         .target(name: "QuestionFormats", dependencies: [
             "Questions", "Content", "CXLSXWriter", .product(name: "Yams", package: "Yams"),
@@ -59,12 +61,13 @@ let package = Package(
         ]),
 
         // SQL for every store, migrations.
-        .target(name: "Persistence", dependencies: ["Database", "Accounts", "Questions", "Exams", "Quizzes", "Draws", "Content"]),
+        .target(name: "Persistence", dependencies: ["Database", "Accounts", "Questions", "Exams", "Quizzes", "Draws", "Content",
+                                                  "Audience"]),
 
         // Routes, DTOs, OpenAPI, wiring of a running application.
         .target(name: "WebAPI", dependencies: [
             "HTTPServer", "Database", "Persistence", "Accounts", "Secrets", "Questions", "QuestionFormats", "Exams", "ItemAnalysis",
-            "Quizzes", "Draws", "Content", "Markdown",
+            "Quizzes", "Draws", "Content", "Markdown", "Audience",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -82,7 +85,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
-        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Database", "Accounts", "Questions", "Exams", "Quizzes"]),
+        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Database", "Accounts", "Questions", "Exams", "Quizzes",
+                                                         "Audience"]),
         .testTarget(name: "DatabaseTests", dependencies: ["Database"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Secrets"]),
         .testTarget(name: "QuestionsTests", dependencies: ["Questions"]),
@@ -91,6 +95,7 @@ let package = Package(
         .testTarget(name: "DrawsTests", dependencies: ["Draws"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "Markdown", "QuestionFormats", "Questions"]),
         .testTarget(name: "QuizzesTests", dependencies: ["Quizzes", "Questions", "Exams", "Draws"]),
+        .testTarget(name: "AudienceTests", dependencies: ["Audience"]),
         .testTarget(name: "QuestionFormatsTests", dependencies: ["QuestionFormats", "Questions"]),
         .testTarget(name: "WebAPITests", dependencies: ["WebAPI", "HTTPServer", "Persistence", "Database", "Accounts",
                                                      "Questions", "QuestionFormats", "Draws", "TestSupport"]),
