@@ -28,5 +28,11 @@ enum ContentSQL {
         """
     static let count = "SELECT count(*) FROM content"
 
-    static let every = [bySlug, byId, all, insert, insertVersion, update, versions, count]
+    static let insertMedia = """
+        INSERT INTO media (digest, mime, size, width, height, bytes, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (digest) DO NOTHING
+        """
+    static let mediaByDigest = "SELECT mime, bytes FROM media WHERE digest = ?"
+
+    static let every = [bySlug, byId, all, insert, insertVersion, update, versions, count, insertMedia, mediaByDigest]
 }

@@ -7,6 +7,7 @@ import Persistence
 import QuestionFormats
 import Questions
 import Quizzes
+import Secrets
 
 /// Teaching material: anyone reads what is published; editors (content.manage) write, preview and import.
 extension Handlers {
@@ -147,4 +148,36 @@ struct ContentDTO: Encodable {
         basis = m.basis; publish = m.publish; expire = m.expire; questions = m.questions; html = r.html; version = r.version
         status = r.status; updatedAt = Date(millis: r.updatedAt); body = staff ? r.body : nil
     }
+}
+
+/// Images for teaching material: editors upload (checked by their bytes), anyone fetches by digest.
+extension Handlers {
+    func handleUploadMedia(_ request: Request, _ context: AppContext) throws -> Response {
+        let declared = request.headers["Content-Type"].map { String($0.split(separator: ";")[0]).trimmingCharacters(in: .whitespaces).lowercased() }
+        let info = try ImageCheck.check(request.body, declared: declared).get()
+        let digest = Sodium.digest(request.body)
+        try store.saveMedia(request.body, info: info, digest: digest, now: clock.nowMillis(), actor: context.actor)
+        return .json(MediaDTO(url: "/media/\(digest).\(info.ext)", mime: info.mime, size: request.body.count, width: info.width,
+                              height: info.height), status: 201)
+    }
+
+    func handleGetMedia(_ request: Request, _ context: AppContext) throws -> Response {
+        let file = try request.parameter("file")
+        let digest = String(file.split(separator: ".", maxSplits: 1)[0])
+        guard digest.count == 64, digest.allSatisfy(\.isHexDigit), let media = try store.media(digest: digest) else {
+            throw HTTPError(404, code: "not_found", message: "没有这张图片 / no such image")
+        }
+        // Immutable: the address is the digest of the bytes.
+        return Response(status: 200, headers: Headers([("Content-Type", media.mime), ("Cache-Control", "public, max-age=31536000, immutable"),
+                                                       ("X-Content-Type-Options", "nosniff"), ("Content-Security-Policy", "default-src 'none'")]),
+                        body: .bytes(media.bytes))
+    }
+}
+
+struct MediaDTO: Encodable {
+    var url: String
+    var mime: String
+    var size: Int
+    var width: Int
+    var height: Int
 }

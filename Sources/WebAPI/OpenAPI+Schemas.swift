@@ -240,5 +240,8 @@ enum Schemas {
         "ContentImport": object(["items": ["type": "array", "items": object(["slug": string, "action": string], required: ["slug", "action"])]],
                                 required: ["items"]),
         "EventInput": object(["kind": string, "at": dateTime], required: ["kind"]),
+        "ImageFile": ["type": "string", "format": "binary", "description": "PNG, JPEG, GIF or WebP bytes, at most 2 MB"],
+        "Media": object(["url": string, "mime": string, "size": integer, "width": integer, "height": integer],
+                        required: ["url", "mime", "size", "width", "height"]),
     ] }
 }

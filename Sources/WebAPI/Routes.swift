@@ -227,6 +227,10 @@ extension Handlers {
                 "Import a Content/ Markdown file (raw body); all-or-nothing with file:line problems",
                 .permission(.contentManage), body: "ContentFile", returns: "ContentImport", status: 201,
                 query: ["filename", "dryRun"], handleImportContent)
+        api.add(.POST, "/api/v1/media", "uploadImage",
+                "Upload an image for teaching material (raw body: PNG, JPEG, GIF or WebP, at most 2 MB); returns its address",
+                .permission(.contentManage), body: "ImageFile", returns: "Media", status: 201, handleUploadMedia)
+        api.add(.GET, "/media/{file}", "getImage", "An uploaded image by the digest of its bytes", .anyone, handleGetMedia)
 
         // Audit
         api.add(.GET, "/api/v1/audit", "listAuditLog", "Staff actions, newest first", .permission(.auditRead),

@@ -1,4 +1,5 @@
 import Accounts
+import Database
 import Foundation
 import Testing
 import TestSupport
@@ -79,5 +80,41 @@ import TestSupport
         let problems = (broken.json["error"] as? [String: Any])?["problems"] as? [[String: Any]]
         #expect(problems?.first?["line"] as? Int == 6, "\(broken.text)")
         #expect(try editor.send("POST", "/api/v1/content-import?filename=x.md", body: [0xFF, 0xFE, 0x00]).status == 422)
+    }
+}
+
+/// Images: an editor uploads, the address is the digest, anyone fetches it with its type; anything else is refused.
+@Suite struct MediaScenarioTests {
+    static let gif: [UInt8] = Array("GIF89a".utf8) + [0x02, 0x00, 0x02, 0x00, 0x80, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x21, 0xF9, 0x04,
+                                                       0, 0, 0, 0, 0x2C, 0, 0, 0, 0, 0x02, 0, 0x02, 0, 0, 0x02, 0x02, 0x44, 0x01, 0, 0x3B]
+
+    @Test func anEditorUploadsAnImageAndReadersFetchIt() throws {
+        let app = try TestApp()
+        let editor = try app.signedIn([.editor])
+        let up = try editor.send("POST", "/api/v1/media", headers: [("Content-Type", "image/gif")], body: Self.gif)
+        #expect(up.status == 201 && up.json["width"] as? Int == 2 && up.json["mime"] as? String == "image/gif", "\(up.text)")
+        let url = try #require(up.json["url"] as? String)
+        #expect(url.hasPrefix("/media/") && url.hasSuffix(".gif"))
+        let again = try editor.send("POST", "/api/v1/media", body: Self.gif)
+        #expect(again.json["url"] as? String == url, "the same bytes keep one address")
+        let got = try app.browser().get(url)
+        #expect(got.status == 200 && got.body == Self.gif && got.header("Content-Type") == "image/gif")
+        #expect(got.header("X-Content-Type-Options") == "nosniff")
+        let md = try json(editor, "POST", "/api/v1/content-preview", ["body": "![示意图](\(url))"])
+        #expect((md.json["html"] as? String)?.contains("<img src=\"\(url)\"") == true, "\(md.text)")
+    }
+
+    @Test func badUploadsAreRefusedAndNothingIsKept() throws {
+        let app = try TestApp()
+        let editor = try app.signedIn([.editor])
+        let svg = Array(#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#.utf8)
+        for (body, type) in [(svg, "image/svg+xml"), ([UInt8](), "image/png"), (Self.gif, "image/png")] {
+            let r = try editor.send("POST", "/api/v1/media", headers: [("Content-Type", type)], body: body)
+            #expect(r.status == 422 && r.errorCode == "validation_failed", "\(type): \(r.text)")
+        }
+        #expect(try app.app.store.pool.read { try $0.scalar("SELECT count(*) FROM media") } == .integer(0))
+        #expect(try app.browser().get("/media/\(String(repeating: "0", count: 64)).png").status == 404)
+        #expect(try app.browser().get("/media/..%2Fetc.png").status == 404)
+        #expect(try app.signedIn([.resident]).send("POST", "/api/v1/media", body: Self.gif).status == 403)
     }
 }

@@ -82,6 +82,8 @@ import TestSupport
              expected: expect(422, allowed: [.admin, .editor])),
         Case(method: "POST", path: "/api/v1/content-preview", body: ##"{"body":"# 标题"}"##, expected: expect(200, allowed: [.admin, .editor])),
         Case(method: "POST", path: "/api/v1/content-import?filename=x.md", body: "not front matter", expected: expect(422, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/media", body: "not an image", expected: expect(422, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/media/rules.json", expected: expect(404, allowed: everyone)),
         Case(method: "GET", path: "/api/v1/audit", expected: expect(200, allowed: [.admin])),
         Case(method: "GET", path: "/api/v1/questions", expected: expect(200, allowed: [.admin, .editor, .organizer])),
         Case(method: "GET", path: "/api/v1/questions/1", expected: expect(404, allowed: [.admin, .editor, .organizer])),

@@ -282,3 +282,29 @@ def test_the_content_section_fits_a_phone(phone, server, admin, unique):
     phone.get(f"{server}/admin#/content?view=import")
     visible(phone, "#content-import-form")
     assert no_horizontal_overflow(phone) <= 360
+
+
+def test_an_editor_inserts_an_uploaded_image_and_a_non_image_is_refused(driver, server, admin, unique, tmp_path):
+    sign_in_editor(driver, server, admin, unique)
+    driver.get(f"{server}/admin#/content")
+    visible(driver, "#content-new").click()
+    visible(driver, "#content-form")
+    set_value(driver, "c-body", "## 示意图\n\n下面是一张图。")
+    # A 1×1 PNG written for the test (its bytes, not its name, make it an image).
+    png = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c"
+                        "63f8cfc0f01f0005000201a5f1c1e40000000049454e44ae426082")
+    (tmp_path / "diagram.png").write_bytes(png)
+    (tmp_path / "notes.png").write_bytes(b"<svg><script>alert(1)</script></svg>")
+    picker = driver.find_element(By.ID, "c-image-file")
+    driver.execute_script("arguments[0].hidden = false", picker)
+    picker.send_keys(str(tmp_path / "diagram.png"))
+    text_appears(driver, "#c-image-status", "已插入图片（1×1）")
+    assert re.search(r"!\[diagram\]\(/media/[0-9a-f]{64}\.png\)", driver.find_element(By.ID, "c-body").get_attribute("value"))
+    img = wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#c-preview-body img.read-img"))[0]
+    assert re.match(r".*/media/[0-9a-f]{64}\.png$", img.get_attribute("src"))
+    # Served by its digest as an image.
+    assert driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", img) == 1
+
+    picker.send_keys(str(tmp_path / "notes.png"))
+    wait(driver).until(lambda d: "PNG、JPEG、GIF 或 WebP" in d.find_element(By.ID, "c-image-status").text)
+    assert driver.find_element(By.ID, "c-body").get_attribute("value").count("/media/") == 1

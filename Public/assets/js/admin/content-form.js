@@ -3,6 +3,7 @@
 // the note saved with the version. read() gives the body PUT /content-admin/{slug} takes.
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
+import { imageTool } from './content-image.js';
 import { AUDIENCES, STATUSES, LIMITS, BODY_ADVICE, splitList, splitLines, charCount } from './content-data.js';
 
 function label(id, key, required) {
@@ -66,7 +67,8 @@ export function contentForm(piece, onChange) {
       h('div', { class: 'c-body-tools' },
         h('button', { type: 'button', class: 'btn btn-small', id: 'c-insert-quotes', i18n: 'contentAdmin.insertQuotes',
           'aria-describedby': 'c-insert-quotes-hint', onclick: insertQuotes }),
-        h('p', { class: 'hint', id: 'c-insert-quotes-hint', i18n: 'contentAdmin.insertQuotesHint' }))),
+        h('p', { class: 'hint', id: 'c-insert-quotes-hint', i18n: 'contentAdmin.insertQuotesHint' })),
+      imageTool(body, function () { changed(); })),
     h('h3', { class: 'q-group-title', i18n: 'contentAdmin.groupClassify' }),
     h('div', { class: 'field' }, label('c-basis', 'contentAdmin.basis', true), basis, hint('c-basis', 'contentAdmin.basisHint')),
     h('div', { class: 'field' }, label('c-topics', 'contentAdmin.topics', true),

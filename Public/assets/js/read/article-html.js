@@ -1,15 +1,18 @@
 // A piece's body on the page. The server renders Markdown with cmark-gfm in safe mode (raw HTML dropped), so this
 // is a second wall, not the first: the HTML is parsed in an inert document (no script runs, no image loads there)
 // and rebuilt element by element from a short list of tags and attributes. Tables get a scroll box of their own,
-// so a wide one scrolls inside the text on a 360-px phone instead of pushing the whole page sideways.
+// so a wide one scrolls inside the text on a 360-px phone instead of pushing the whole page sideways. Images are
+// kept only from this site's own uploads (/media/<digest>.<ext>): no outside address can track a reader.
 import { h } from '../dom.js';
 
 const KEEP = ['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'strong', 'em', 'del', 'code', 'pre',
   'br', 'hr', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'a', 'sup', 'sub'];
 const RENAME = { h1: 'h2', b: 'strong', i: 'em', s: 'del' };
 // Elements whose content must not reach the page even as text.
-const DROP = ['script', 'style', 'iframe', 'frame', 'object', 'embed', 'img', 'svg', 'math', 'template', 'noscript',
+const DROP = ['script', 'style', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'template', 'noscript',
   'form', 'textarea', 'select', 'button', 'link', 'meta', 'base', 'video', 'audio', 'source', 'picture', 'canvas', 'title'];
+
+const MEDIA = /^\/media\/[0-9a-f]{64}\.(png|jpg|gif|webp)$/;
 
 /** The body HTML (from GET /content/{slug}) as a fragment of safe elements. */
 export function safeBody(html) {
@@ -38,6 +41,13 @@ function copyElement(node, to) {
     return;
   }
   if (DROP.indexOf(name) >= 0) return;
+  if (name === 'img') {
+    const src = node.getAttribute('src') || '';
+    if (MEDIA.test(src)) {
+      to.appendChild(h('img', { src: src, alt: node.getAttribute('alt') || '', loading: 'lazy', class: 'read-img' }));
+    }
+    return;
+  }
   const tag = RENAME[name] || name;
   if (KEEP.indexOf(tag) < 0) {
     copyChildren(node, to);
