@@ -54,6 +54,8 @@ let package = Package(
         .target(name: "Content"),
         // Targeted delivery: audience groups, profiles' facts, segment rule trees, hold-outs, caps and quiet hours, the feed.
         .target(name: "Audience"),
+        // Reach and effect: event rules (kinds, clock skew, duplicates), who is a person, knowledge-gain estimates.
+        .target(name: "Reach", dependencies: ["Audience"]),
         // Reading and writing question files: native YAML, GIFT, Moodle XML, CSV, XLSX. Parsing only, no storage.
         .target(name: "QuestionFormats", dependencies: [
             "Questions", "Content", "CXLSXWriter", .product(name: "Yams", package: "Yams"),
@@ -96,6 +98,7 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content", "Markdown", "QuestionFormats", "Questions"]),
         .testTarget(name: "QuizzesTests", dependencies: ["Quizzes", "Questions", "Exams", "Draws"]),
         .testTarget(name: "AudienceTests", dependencies: ["Audience"]),
+        .testTarget(name: "ReachTests", dependencies: ["Reach", "Audience"]),
         .testTarget(name: "QuestionFormatsTests", dependencies: ["QuestionFormats", "Questions"]),
         .testTarget(name: "WebAPITests", dependencies: ["WebAPI", "HTTPServer", "Persistence", "Database", "Accounts",
                                                      "Questions", "QuestionFormats", "Draws", "TestSupport"]),
