@@ -69,7 +69,7 @@ let package = Package(
         // Routes, DTOs, OpenAPI, wiring of a running application.
         .target(name: "WebAPI", dependencies: [
             "HTTPServer", "Database", "Persistence", "Accounts", "Secrets", "Questions", "QuestionFormats", "Exams", "ItemAnalysis",
-            "Quizzes", "Draws", "Content", "Markdown", "Audience",
+            "Quizzes", "Draws", "Content", "Markdown", "Audience", "Reach",
             .product(name: "Logging", package: "swift-log"),
         ]),
 

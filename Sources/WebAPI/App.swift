@@ -17,6 +17,7 @@ public final class App: Sendable {
     public let quizzes: QuizService
     public let live: LiveService
     public let content: ContentService
+    public let events: EventService
     let router: Router<AppContext>
     let handlers: Handlers
     private let server = Box<Server>()
@@ -35,9 +36,10 @@ public final class App: Sendable {
         quizzes = QuizService(store: store, clock: clock, deviceSecret: secret, startsPerMinute: configuration.quizStartsPerMinute)
         live = LiveService(store: store, clock: clock)
         content = ContentService(store: store, clock: clock)
+        events = EventService(store: store, clock: clock, secret: secret, flushMillis: configuration.eventFlushMillis)
         handlers = Handlers(configuration: configuration, store: store, accounts: accounts, clock: clock, logger: logger,
                             metrics: metrics, questions: questions, exams: exams, quizzes: quizzes, live: live, content: content,
-                            server: server, openAPI: Box())
+                            events: events, server: server, openAPI: Box())
         let files = try StaticFiles(root: configuration.publicDirectory,
                                     aliases: ["/": "index.html", "/exam": "exam.html", "/exam/": "exam.html",
                                               "/admin": "admin.html", "/admin/": "admin.html",
@@ -61,6 +63,8 @@ public final class App: Sendable {
         try server.start()
         self.server.value = server
         if configuration.sweepIntervalSeconds > 0 { startSweeper() }
+        let logger = handlers.logger
+        events.startFlusher { logger.error("\($0)") }
     }
 
     /// Submits expired attempts every few seconds until shutdown.
@@ -90,6 +94,7 @@ public final class App: Sendable {
         // Long polls wait on suspended connections; answer them first, or the server could not stop.
         live.releaseAll()
         server.value?.shutdown()
+        events.stop()
         do { try store.pool.checkpoint() } catch { handlers.logger.error("WAL checkpoint failed: \(error)") }
         store.pool.close()
     }
@@ -115,6 +120,7 @@ struct Handlers: Sendable {
     let quizzes: QuizService
     let live: LiveService
     let content: ContentService
+    let events: EventService
     let health = HealthProbe()
     let server: Box<Server>
     let openAPI: Box<[UInt8]>

@@ -20,6 +20,8 @@ public struct AppConfiguration: Sendable {
     public var sweepIntervalSeconds = 5
     /// Quiz entries one address may start per minute (a school or village office shares one address: be generous).
     public var quizStartsPerMinute = 30
+    /// Reading events are written in batches this often (0 = at once, as the tests do); a crash loses at most this much.
+    public var eventFlushMillis = 250
 
     public init(publicDirectory: URL) {
         self.publicDirectory = publicDirectory

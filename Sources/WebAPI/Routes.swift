@@ -230,6 +230,12 @@ extension Handlers {
         api.add(.POST, "/api/v1/media", "uploadImage",
                 "Upload an image for teaching material (raw body: PNG, JPEG, GIF or WebP, at most 2 MB); returns its address",
                 .permission(.contentManage), body: "ImageFile", returns: "Media", status: 201, handleUploadMedia)
+        api.add(.POST, "/api/v1/events", "recordEvents",
+                "Reading events from a page, batched (at most 50; JSON, also as text/plain from navigator.sendBeacon); answers what was taken and what was not, by reason",
+                .anyone, body: "EventBatch", returns: "EventReceipt", status: 202, handleRecordEvents)
+        api.add(.GET, "/api/v1/reach/ingestion", "getIngestionFigures",
+                "What event ingestion counted, labelled (bots, link previews, prefetches) and refused (by reason) over Beijing days",
+                .permission(.campaignsManage), returns: "IngestionFigures", query: ["from", "to"], handleIngestionFigures)
         api.add(.GET, "/media/{file}", "getImage", "An uploaded image by the digest of its bytes", .anyone, handleGetMedia)
 
         // Audit

@@ -84,6 +84,8 @@ import TestSupport
         Case(method: "POST", path: "/api/v1/content-import?filename=x.md", body: "not front matter", expected: expect(422, allowed: [.admin, .editor])),
         Case(method: "POST", path: "/api/v1/media", body: "not an image", expected: expect(422, allowed: [.admin, .editor])),
         Case(method: "GET", path: "/media/rules.json", expected: expect(404, allowed: everyone)),
+        Case(method: "POST", path: "/api/v1/events", body: #"{"events":[]}"#, expected: expect(202, allowed: everyone)),
+        Case(method: "GET", path: "/api/v1/reach/ingestion", expected: expect(200, allowed: [.admin, .editor])),
         Case(method: "GET", path: "/api/v1/audit", expected: expect(200, allowed: [.admin])),
         Case(method: "GET", path: "/api/v1/questions", expected: expect(200, allowed: [.admin, .editor, .organizer])),
         Case(method: "GET", path: "/api/v1/questions/1", expected: expect(404, allowed: [.admin, .editor, .organizer])),

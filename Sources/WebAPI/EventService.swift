@@ -1,0 +1,164 @@
+import Audience
+import Foundation
+import HTTPServer
+import Persistence
+import Reach
+import Secrets
+import Synchronization
+
+/// A batch as the browser sends it to `recordEvents` (JSON; sent as text/plain by navigator.sendBeacon too).
+struct EventBatchDTO: Decodable {
+    struct Item: Decodable {
+        var id: String
+        var kind: String
+        var content: String
+        var campaign: Int?
+        var channel: String?
+        var at: Int64
+        var seconds: Int?
+        var depth: Double?
+    }
+    /// The page's random device id (kept in localStorage); stored only as a keyed digest.
+    var device: String?
+    /// A resident's profile token, when the page holds one.
+    var token: String?
+    var events: [Item]
+}
+
+/// What a batch came to: how many were taken and, by reason, how many were not.
+struct EventReceipt: Encodable {
+    var accepted: Int
+    var rejected: [String: Int]
+}
+
+/// Event ingestion (issue "reach and effect"): judges each event by `EventRules`, labels non-persons, resolves the
+/// person without keeping any address, and hands accepted events to a buffer that a flusher writes every
+/// `flushMillis` in one transaction with the rollups (0 = write at once, as the tests do). Duplicates are found at
+/// write time (UNIQUE person + client id) and counted in the refused figures. Events are analytics, not answers: a
+/// crash can lose at most the last flush interval, which is documented.
+public final class EventService: Sendable {
+    let store: Store
+    let clock: AppClock
+    let secret: [UInt8]
+    let flushMillis: Int
+    private let pending = Mutex<(events: [IngestEvent], rejected: [String: Int])>(([], [:]))
+    private let slugs = Mutex<(at: Int64, ids: [String: Int])>((-1, [:]))
+    /// The salt for anonymous visitors without a device id: random, per Beijing day, never stored.
+    private let daily = Mutex<(day: String, salt: [UInt8])>(("", []))
+    private let stopping = Atomic<Bool>(false)
+
+    public init(store: Store, clock: AppClock, secret: String, flushMillis: Int) {
+        self.store = store
+        self.clock = clock
+        self.secret = Array(secret.utf8)
+        self.flushMillis = flushMillis
+    }
+
+    /// Judges and queues a batch. `profile` is the signed-in or token-holding person, if any.
+    func record(_ batch: EventBatchDTO, profile: Int?, userAgent: String?, purpose: String?, address: String) throws -> EventReceipt {
+        let now = clock.nowMillis()
+        let today = BeijingDay.of(now)
+        guard batch.events.count <= EventRules.maxBatch else {
+            reject([RejectReason.batchTooLarge.rawValue: batch.events.count], day: today)
+            throw HTTPError(413, code: "batch_too_large", message: "一次最多 \(EventRules.maxBatch) 个事件 / at most \(EventRules.maxBatch) events per batch")
+        }
+        let person = try personKey(profile: profile, device: batch.device, userAgent: userAgent, address: address, day: today)
+        let label = Visitor.label(userAgent: userAgent, purpose: purpose) ?? ""
+        let dims = try profile.map { try store.reachDimensions(profile: $0) } ?? (0, 0, 0)
+        let ids = try contentIds(now: now)
+        var accepted: [IngestEvent] = []
+        var refused: [String: Int] = [:]
+        for item in batch.events {
+            let reported = ReportedEvent(id: item.id, kind: item.kind, content: item.content, campaign: item.campaign, at: item.at,
+                                         seconds: item.seconds, depth: item.depth)
+            let channel = item.channel ?? ""
+            switch EventRules.judge(reported, now: now, contentExists: { ids[$0] != nil }) {
+            case .failure(let reason): refused[reason.rawValue, default: 0] += 1
+            case .success(_) where !["", "inbox", "robot", "share", "feed", "quiz"].contains(channel):
+                refused[RejectReason.badValue.rawValue, default: 0] += 1
+            case .success(let e):
+                accepted.append(IngestEvent(person: person, clientId: e.id, kind: e.kind.rawValue, contentId: ids[e.content]!,
+                                            campaignId: e.campaign, channel: channel, at: e.at, day: e.day, hour: e.hour, seconds: e.seconds,
+                                            depth: e.depth, label: label, clamped: e.clamped, regionId: dims.0, unitId: dims.1,
+                                            groupsMask: dims.2))
+            }
+        }
+        if flushMillis == 0 {
+            try store.ingest(accepted, rejected: refused.map { (today, $0.key, $0.value) }, now: now)
+        } else {
+            pending.withLock { p in
+                p.events += accepted
+                for (reason, n) in refused { p.rejected[today + "|" + reason, default: 0] += n }
+            }
+        }
+        return EventReceipt(accepted: accepted.count, rejected: refused)
+    }
+
+    /// Counts refusals that happened before a batch could be read (malformed bodies).
+    func reject(_ counts: [String: Int], day: String? = nil) {
+        let day = day ?? BeijingDay.of(clock.nowMillis())
+        if flushMillis == 0 {
+            try? store.ingest([], rejected: counts.map { (day, $0.key, $0.value) }, now: clock.nowMillis())
+        } else {
+            pending.withLock { p in for (r, n) in counts { p.rejected[day + "|" + r, default: 0] += n } }
+        }
+    }
+
+    /// Writes what is queued (the flusher calls this; shutdown calls it once more).
+    public func flush() throws {
+        let (events, rejected) = pending.withLock { p in
+            defer { p = ([], [:]) }
+            return (p.events, p.rejected)
+        }
+        guard !events.isEmpty || !rejected.isEmpty else { return }
+        let parts = rejected.map { key, n in
+            let cut = key.split(separator: "|", maxSplits: 1)
+            return (day: String(cut[0]), reason: String(cut[1]), count: n)
+        }
+        try store.ingest(events, rejected: parts, now: clock.nowMillis())
+    }
+
+    /// "p:<id>" for a known person; else a keyed digest of the device id; else of the address and agent with a salt
+    /// that changes every Beijing day, so an anonymous reader cannot be followed from one day to the next.
+    func personKey(profile: Int?, device: String?, userAgent: String?, address: String, day: String) throws -> String {
+        if let profile { return "p:\(profile)" }
+        if let device {
+            guard (8...64).contains(device.utf8.count), device.utf8.allSatisfy({ $0 == 45 || $0 == 95 || (48...57).contains($0)
+                    || (65...90).contains($0) || (97...122).contains($0) }) else {
+                throw HTTPError.badRequest("设备编号无效 / the device id is invalid", code: "bad_device")
+            }
+            return "d:" + String(Sodium.digest(Array(device.utf8), length: 16, key: secret))
+        }
+        let salt = daily.withLock { d in
+            if d.day != day { d = (day, Array(Sodium.randomToken().utf8)) }
+            return d.salt
+        }
+        return "a:" + String(Sodium.digest(Array((address + "\n" + (userAgent ?? "")).utf8), length: 16, key: salt))
+    }
+
+    /// Published slugs → ids, refreshed every 30 seconds (a new piece is counted within half a minute).
+    func contentIds(now: Int64) throws -> [String: Int] {
+        if let cached = slugs.withLock({ $0.at >= 0 && now - $0.at < 30_000 ? $0.ids : nil }) { return cached }
+        let ids = try store.publishedContentIds()
+        slugs.withLock { $0 = (now, ids) }
+        return ids
+    }
+
+    /// Flushes every `flushMillis` until `stop()`.
+    func startFlusher(logger: @escaping @Sendable (String) -> Void) {
+        guard flushMillis > 0 else { return }
+        let thread = Thread { [self] in
+            while !stopping.load(ordering: .relaxed) {
+                Thread.sleep(forTimeInterval: Double(flushMillis) / 1000)
+                do { try flush() } catch { logger("event flush: \(error)") }
+            }
+        }
+        thread.name = "pufa-events"
+        thread.start()
+    }
+
+    func stop() {
+        stopping.store(true, ordering: .relaxed)
+        try? flush()
+    }
+}
