@@ -37,6 +37,7 @@ bench:
 	Benchmarks/questions.sh
 	Benchmarks/exam_hour.sh
 	Benchmarks/quiz_round.sh
+	Benchmarks/events.sh
 
 clean:
 	rm -rf .build
