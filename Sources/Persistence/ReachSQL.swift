@@ -14,8 +14,8 @@ enum ReachSQL {
     static let bumpHourly = """
         INSERT INTO reach_hourly (day, hour, content_id, campaign_id, channel, region_id, unit_id, groups_mask, kind, label, events,
                                   person_times, engaged_seconds)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-        ON CONFLICT DO UPDATE SET events = events + 1, person_times = person_times + excluded.person_times,
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT DO UPDATE SET events = events + excluded.events, person_times = person_times + excluded.person_times,
                                   engaged_seconds = engaged_seconds + excluded.engaged_seconds
         """
     static let bumpRejection = """

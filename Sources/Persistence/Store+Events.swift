@@ -55,10 +55,12 @@ public struct IngestionFigures: Sendable, Equatable {
 extension Store {
     /// Stores a batch of events and updates the rollups in the same transaction: a resent event (same person and
     /// client id) is counted as a duplicate, not again. `rejected` adds to the refused figures. Returns the duplicates.
+    /// The rollup rows are summed in memory first, so a batch of thousands of events makes one upsert per cell.
     @discardableResult
     public func ingest(_ events: [IngestEvent], rejected: [(day: String, reason: String, count: Int)] = [], now: Int64) throws -> Int {
         try pool.write { db in
             var duplicates: [String: Int] = [:]
+            var cells: [RollupCell: (events: Int, personTimes: Int, seconds: Int)] = [:]
             for e in events {
                 let added = try db.run(ReachSQL.insertEvent, [e.person, e.clientId, e.kind, e.contentId, e.campaignId, e.channel, e.at, e.day,
                                                              e.hour, e.seconds, e.depth, e.label, e.clamped, now])
@@ -66,8 +68,13 @@ extension Store {
                 // Labelled (non-person) events count as events, never as persons reached.
                 let newPerson = e.label.isEmpty ? try db.run(ReachSQL.insertPerson, [e.contentId, e.kind, e.person, e.day, e.campaignId ?? 0,
                                                                                     e.regionId, e.unitId, e.groupsMask]) : 0
-                try db.run(ReachSQL.bumpHourly, [e.day, e.hour, e.contentId, e.campaignId ?? 0, e.channel, e.regionId, e.unitId, e.groupsMask,
-                                                 e.kind, e.label, newPerson, e.seconds])
+                cells[RollupCell(e), default: (0, 0, 0)].events += 1
+                cells[RollupCell(e)]!.personTimes += newPerson
+                cells[RollupCell(e)]!.seconds += e.seconds
+            }
+            for (c, sums) in cells {
+                try db.run(ReachSQL.bumpHourly, [c.day, c.hour, c.contentId, c.campaignId, c.channel, c.regionId, c.unitId, c.groupsMask,
+                                                 c.kind, c.label, sums.events, sums.personTimes, sums.seconds])
             }
             for (day, n) in duplicates { try db.run(ReachSQL.bumpRejection, [day, "duplicate", n]) }
             for r in rejected where r.count > 0 { try db.run(ReachSQL.bumpRejection, [r.day, r.reason, r.count]) }
@@ -118,5 +125,16 @@ extension Store {
                                       uniquingKeysWith: +)
             return IngestionFigures(counted: counted.mapValues { (events: $0.0, personTimes: $0.1) }, labelled: labelled, rejected: rejected)
         }
+    }
+}
+
+/// One row of the hourly rollup: its key.
+struct RollupCell: Hashable {
+    var day: String, hour: Int, contentId: Int, campaignId: Int, channel: String, regionId: Int, unitId: Int, groupsMask: Int
+    var kind: String, label: String
+
+    init(_ e: IngestEvent) {
+        (day, hour, contentId, campaignId, channel) = (e.day, e.hour, e.contentId, e.campaignId ?? 0, e.channel)
+        (regionId, unitId, groupsMask, kind, label) = (e.regionId, e.unitId, e.groupsMask, e.kind, e.label)
     }
 }
