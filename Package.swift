@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "AudienceTests", dependencies: ["Audience"]),
         .testTarget(name: "QuestionFormatsTests", dependencies: ["QuestionFormats", "Questions"]),
         .testTarget(name: "WebAPITests", dependencies: ["WebAPI", "HTTPServer", "Persistence", "Database", "Accounts",
-                                                     "Questions", "QuestionFormats", "Draws", "TestSupport"]),
+                                                     "Questions", "QuestionFormats", "Draws", "TestSupport", "Secrets"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -79,3 +79,14 @@ func aReportIsCappedByTheTimeElapsed(_ claimed: Int, _ lastAt: Int64?, _ expecte
     #expect(!ReadingRules.finished(seconds: 100, minimum: 100, scrollDepth: 0.5))
     #expect(!ReadingRules.finished(seconds: 99, minimum: 100, scrollDepth: 1))
 }
+
+@Test func completionRollsUpTheUnitTree() {
+    let units = [(id: 10, parentId: Int?.none, name: "司法局"), (id: 11, parentId: 10, name: "普法科"), (id: 12, parentId: 10, name: "办公室"),
+                 (id: 20, parentId: nil, name: "公安局")]
+    let people: [(unitId: Int?, completed: Bool)] = [(11, true), (11, false), (10, true), (nil, false)]
+    let (rows, total) = TaskCompletion.rollup(people: people, units: units)
+    #expect(rows.map(\.unitName) == ["司法局", "普法科", "（无单位）"])
+    #expect(rows.map(\.assigned) == [3, 2, 1] && rows.map(\.completed) == [2, 1, 0])
+    #expect(rows.map(\.depth) == [0, 1, 0])
+    #expect(total.assigned == 4 && total.completed == 2 && total.rate == 50)
+}
