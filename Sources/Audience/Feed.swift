@@ -14,10 +14,11 @@ public enum Feed {
     /// Ranked items, best first, at most `limit`.
     public static func rank(_ candidates: [FeedCandidate], facts: FeedFacts, today: String, now: Int64, limit: Int = 20) -> [FeedItem] {
         let todayNumber = dayNumber(today) ?? 0
+        let codes = Set(facts.groups.map(\.rawValue))
         var items: [FeedItem] = []
         for c in candidates where !facts.finished.contains(c.slug) {
             let sent = facts.tasks[c.slug] != nil || facts.inbox.contains(c.slug)
-            guard sent || isEligible(c, facts) else { continue }
+            guard sent || isEligible(c, codes: codes, regionNames: facts.regionNames) else { continue }
             items.append(score(c, facts, todayNumber: todayNumber, now: now))
         }
         items.sort { a, b in
@@ -30,10 +31,13 @@ public enum Feed {
     /// Targeting: for one of the profile's groups or for everyone ("resident"), and for the profile's region (or one
     /// above it) when the piece names regions. Pieces sent by a study task or to the inbox skip this.
     public static func isEligible(_ c: FeedCandidate, _ facts: FeedFacts) -> Bool {
-        let codes = Set(facts.groups.map(\.rawValue))
+        isEligible(c, codes: Set(facts.groups.map(\.rawValue)), regionNames: facts.regionNames)
+    }
+
+    static func isEligible(_ c: FeedCandidate, codes: Set<String>, regionNames: [String]) -> Bool {
         let audienceOK = c.audiences.isEmpty || c.audiences.contains(AudienceGroup.resident.rawValue)
             || !codes.isDisjoint(with: c.audiences)
-        let regionOK = c.regions.isEmpty || c.regions.contains { facts.regionNames.contains($0) }
+        let regionOK = c.regions.isEmpty || c.regions.contains { regionNames.contains($0) }
         return audienceOK && regionOK
     }
 

@@ -9,6 +9,8 @@ public struct ReadingProgress: Sendable, Equatable {
     /// The strictest open study task's minimum for this person, else the piece's default.
     public var requiredSeconds: Int
     public var finished: Bool
+    /// The minimum comes from a study task (not the piece's default).
+    public var forTask: Bool
     /// Study tasks this report completed.
     public var completedTasks: [Int]
 }
@@ -59,7 +61,8 @@ extension Store {
                 completed = try db.query(StudyTaskSQL.completeTasks, [now, profileId, contentId, seconds]).compactMap { $0.int("task_id") }
             }
             return ReadingProgress(seconds: seconds, requiredSeconds: required,
-                                   finished: seconds >= required && (wasFinished || finishes), completedTasks: completed)
+                                   finished: seconds >= required && (wasFinished || finishes), forTask: strictest != nil,
+                                   completedTasks: completed)
         }
     }
 }

@@ -11,7 +11,7 @@ extension Handlers {
         guard let profile = try resolveProfile(request, context) else { return Response(status: 204) }
         let progress = try studyTasks.read(profileId: profile, slug: body.slug, seconds: body.seconds, scrollDepth: body.scrollDepth ?? 0)
         return .json(ReadingProgressDTO(seconds: progress.seconds, requiredSeconds: progress.requiredSeconds, finished: progress.finished,
-                                        completedTasks: progress.completedTasks))
+                                        forTask: progress.forTask, completedTasks: progress.completedTasks))
     }
 
     func handleMyTasks(_ request: Request, _ context: AppContext) throws -> Response {
@@ -43,6 +43,8 @@ struct ReadingProgressDTO: Encodable {
     var seconds: Int
     var requiredSeconds: Int
     var finished: Bool
+    /// The required time is a study task's (else the piece's suggested reading time).
+    var forTask: Bool
     var completedTasks: [Int]
 }
 

@@ -244,7 +244,7 @@ enum Schemas {
 
     static var studyTasks: [String: Any] { [
         "ReadingInput": object(["slug": string, "seconds": integer, "scrollDepth": number], required: ["slug", "seconds"]),
-        "ReadingProgress": object(["seconds": integer, "requiredSeconds": integer, "finished": boolean,
+        "ReadingProgress": object(["seconds": integer, "requiredSeconds": integer, "finished": boolean, "forTask": boolean,
                                    "completedTasks": ["type": "array", "items": integer]],
                                   required: ["seconds", "requiredSeconds", "finished", "completedTasks"]),
         "FeedItem": object(["slug": string, "title": string, "summary": string, "topics": ["type": "array", "items": string],

@@ -56,7 +56,8 @@ import TestSupport
         #expect(created["assignees"] as? Int == 2 && created["completed"] as? Int == 0)
 
         let opened = try Self.read(a, seconds: 0, depth: 0.2)
-        #expect(opened.status == 200 && opened.json["requiredSeconds"] as? Int == 20 && opened.json["seconds"] as? Int == 0)
+        #expect(opened.status == 200 && opened.json["requiredSeconds"] as? Int == 20 && opened.json["seconds"] as? Int == 0
+                && opened.json["forTask"] as? Bool == true)
         let feed = try a.get("/api/v1/feed").json["items"] as? [[String: Any]]
         #expect(feed?.first?["slug"] as? String == "jicheng-yaodian" && feed?.first?["reasonCode"] as? String == "task_due", "\(feed ?? [])")
         w.app.clock.advance(seconds: 15)

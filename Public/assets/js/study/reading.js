@@ -58,7 +58,7 @@ export function trackReading(slug, article, slot) {
     slot.hidden = false;
     replace(slot,
       h('div', { class: 'reading-line' },
-        h('span', { class: 'reading-label', i18n: known.finished ? 'study.readDone' : 'study.readProgress',
+        h('span', { class: 'reading-label', i18n: known.finished ? 'study.readDone' : (known.forTask ? 'study.readProgress' : 'study.readProgressFree'),
           args: { done: minutes(total), need: minutes(known.requiredSeconds) } })),
       h('progress', { class: 'reading-bar', id: 'reading-bar', max: String(required), value: String(known.finished ? required : total),
         'aria-label': t('study.readBar') }),
