@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "ReachTests", dependencies: ["Reach", "Audience"]),
         .testTarget(name: "QuestionFormatsTests", dependencies: ["QuestionFormats", "Questions"]),
         .testTarget(name: "WebAPITests", dependencies: ["WebAPI", "HTTPServer", "Persistence", "Database", "Accounts",
-                                                     "Questions", "QuestionFormats", "Draws", "TestSupport"]),
+                                                     "Questions", "QuestionFormats", "Draws", "TestSupport", "Secrets"]),
     ],
     swiftLanguageModes: [.v6]
 )

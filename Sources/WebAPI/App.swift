@@ -18,6 +18,7 @@ public final class App: Sendable {
     public let live: LiveService
     public let content: ContentService
     public let events: EventService
+    public let studyTasks: StudyTaskService
     let router: Router<AppContext>
     let handlers: Handlers
     private let server = Box<Server>()
@@ -37,9 +38,10 @@ public final class App: Sendable {
         live = LiveService(store: store, clock: clock)
         content = ContentService(store: store, clock: clock)
         events = EventService(store: store, clock: clock, secret: secret, flushMillis: configuration.eventFlushMillis)
+        studyTasks = StudyTaskService(store: store, clock: clock)
         handlers = Handlers(configuration: configuration, store: store, accounts: accounts, clock: clock, logger: logger,
                             metrics: metrics, questions: questions, exams: exams, quizzes: quizzes, live: live, content: content,
-                            events: events, server: server, openAPI: Box())
+                            events: events, server: server, openAPI: Box(), studyTasks: studyTasks)
         let files = try StaticFiles(root: configuration.publicDirectory,
                                     aliases: ["/": "index.html", "/exam": "exam.html", "/exam/": "exam.html",
                                               "/admin": "admin.html", "/admin/": "admin.html",
@@ -65,6 +67,7 @@ public final class App: Sendable {
         if configuration.sweepIntervalSeconds > 0 { startSweeper() }
         let logger = handlers.logger
         events.startFlusher { logger.error("\($0)") }
+        if configuration.remindIntervalSeconds > 0 { startReminders() }
     }
 
     /// Submits expired attempts every few seconds until shutdown.
@@ -83,6 +86,27 @@ public final class App: Sendable {
             }
         }
         thread.name = "pufa-sweeper"
+        thread.start()
+    }
+
+    /// Queues study-task reminders and escalations every `remindIntervalSeconds` until shutdown.
+    func startReminders() {
+        let studyTasks = self.studyTasks, logger = handlers.logger, stopping = self.stopping
+        let interval = configuration.remindIntervalSeconds
+        let thread = Thread {
+            while !stopping.value! {
+                do {
+                    let run = try studyTasks.remindOnce()
+                    if run.reminders + run.robotMessages + run.followups > 0 {
+                        logger.info("study tasks: \(run.reminders) reminders, \(run.robotMessages) robot messages, \(run.followups) follow-ups queued")
+                    }
+                } catch {
+                    logger.error("study-task reminders: \(error)")
+                }
+                for _ in 0..<(interval * 10) where !stopping.value! { Thread.sleep(forTimeInterval: 0.1) }
+            }
+        }
+        thread.name = "pufa-reminders"
         thread.start()
     }
 
@@ -124,6 +148,7 @@ struct Handlers: Sendable {
     let health = HealthProbe()
     let server: Box<Server>
     let openAPI: Box<[UInt8]>
+    let studyTasks: StudyTaskService
 }
 
 /// A value set once after construction (the server, once started; the OpenAPI document, once routes exist).

@@ -18,6 +18,8 @@ public struct AppConfiguration: Sendable {
     public var concurrentHashes = 4
     /// How often the deadline sweeper submits expired attempts (0 = never; tests call `sweep()` themselves).
     public var sweepIntervalSeconds = 5
+    /// How often study-task reminders and escalations are queued (0 = never; tests call `remindOnce()` themselves).
+    public var remindIntervalSeconds = 60
     /// Quiz entries one address may start per minute (a school or village office shares one address: be generous).
     public var quizStartsPerMinute = 30
     /// Reading events are written in batches this often (0 = at once, as the tests do); a crash loses at most this much.

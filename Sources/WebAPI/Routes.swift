@@ -238,6 +238,35 @@ extension Handlers {
                 .permission(.campaignsManage), returns: "IngestionFigures", query: ["from", "to"], handleIngestionFigures)
         api.add(.GET, "/media/{file}", "getImage", "An uploaded image by the digest of its bytes", .anyone, handleGetMedia)
 
+        // Required study (学习任务), effective reading and the feed
+        api.add(.POST, "/api/v1/reading", "reportReading",
+                "The reader's effective seconds (visible and focused) and scroll depth; capped by the time since the last report; 204 when anonymous",
+                .anyone, body: "ReadingInput", returns: "ReadingProgress", handleReading)
+        api.add(.GET, "/api/v1/feed", "getFeed",
+                "What to read next, each with its reason (signed in or X-Profile-Token; the newest for anyone else)",
+                .anyone, returns: "FeedList", query: ["limit"], offload: true, handleFeed)
+        api.add(.GET, "/api/v1/my/tasks", "listMyStudyTasks", "The person's study tasks with their progress", .anyone,
+                returns: "MyTaskList", offload: true, handleMyTasks)
+        api.add(.GET, "/api/v1/study-tasks", "listStudyTasks", "Study tasks with completion counts", .permission(.campaignsManage),
+                returns: "StudyTaskList", handleListStudyTasks)
+        api.add(.POST, "/api/v1/study-tasks", "createStudyTask",
+                "Assign a piece to a segment or a list of people with a deadline, a minimum reading time, reminders and escalation",
+                .permission(.campaignsManage), body: "StudyTaskInput", returns: "StudyTask", status: 201, handleCreateStudyTask)
+        api.add(.GET, "/api/v1/study-tasks/{id}", "getStudyTask",
+                "Completion per unit (rolled up) and per person: read time, reminders, escalation (phones masked)",
+                .permission(.campaignsManage), returns: "StudyTaskDetail", handleGetStudyTask)
+        api.add(.POST, "/api/v1/study-tasks/{id}/close", "closeStudyTask", "End a task: no more reminders or escalation",
+                .permission(.campaignsManage), returns: "StudyTask", handleCloseStudyTask)
+        api.add(.GET, "/api/v1/study-tasks/{id}/export.csv", "exportStudyTaskCSV", "Completion per person as CSV (phones masked)",
+                .permission(.campaignsManage), handleExportStudyTaskCSV)
+        api.add(.GET, "/api/v1/study-tasks/{id}/export.xlsx", "exportStudyTaskXLSX",
+                "Completion per unit and per person as an Excel workbook (phones masked)", .permission(.campaignsManage),
+                offload: true, handleExportStudyTaskXLSX)
+        api.add(.GET, "/api/v1/followups", "listFollowups", "People to follow up after a missed study task (open first)",
+                .permission(.campaignsManage), returns: "FollowupList", query: ["all"], handleListFollowups)
+        api.add(.POST, "/api/v1/followups/{id}/resolve", "resolveFollowup", "Mark a follow-up done, with a note",
+                .permission(.campaignsManage), body: "FollowupResolve", returns: "Followup", handleResolveFollowup)
+
         // Audit
         api.add(.GET, "/api/v1/audit", "listAuditLog", "Staff actions, newest first", .permission(.auditRead),
                 returns: "AuditPage", query: ["page", "pageSize"], handleAudit)

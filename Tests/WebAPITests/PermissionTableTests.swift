@@ -128,6 +128,21 @@ import TestSupport
         Case(method: "POST", path: "/api/v1/attempts/1/events", body: #"{"kind":"copy"}"#, expected: expect(404, allowed: [.admin, .official])),
         Case(method: "POST", path: "/api/v1/me/password", body: #"{"currentPassword":"wrong-password","newPassword":"another-password"}"#,
              expected: expect(422, allowed: signedIn)),
+        // Required study and the feed: anonymous reading stores nothing (204); an unknown piece is 404.
+        Case(method: "POST", path: "/api/v1/reading", body: #"{"slug":"no-such-piece","seconds":5}"#,
+             expected: expect(404, allowed: everyone).merging([.anonymous: 204]) { $1 }),
+        Case(method: "GET", path: "/api/v1/feed", expected: expect(200, allowed: everyone)),
+        Case(method: "GET", path: "/api/v1/my/tasks", expected: expect(200, allowed: everyone)),
+        Case(method: "GET", path: "/api/v1/study-tasks", expected: expect(200, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/study-tasks",
+             body: #"{"title":"t","slug":"x","deadline":"2000-01-01T00:00:00Z","minSeconds":1,"usernames":["a"]}"#,
+             expected: expect(400, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/study-tasks/1", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/study-tasks/1/close", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/study-tasks/1/export.csv", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/study-tasks/1/export.xlsx", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/followups", expected: expect(200, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/followups/1/resolve", body: #"{"note":"x"}"#, expected: expect(404, allowed: [.admin, .editor])),
     ]
 
     /// Routes checked elsewhere (their effect ends the session or they are public system routes).

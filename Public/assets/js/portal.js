@@ -7,12 +7,15 @@ import { h, replace } from './dom.js';
 import { request } from './api.js';
 import { windowLine, moment } from './quiz/rules.js';
 import { readApi, savedGroup, groupById, inGroup } from './read/pieces.js';
+import { showFeed, showTasks } from './study/portal-feed.js';
 
 const STUDY_ITEMS = 4;
 
 startShell({ door: 'portal' });
 showQuiz();
 showStudy();
+showFeed();
+showTasks();
 
 function showQuiz() {
   const slot = document.getElementById('quiz-state');

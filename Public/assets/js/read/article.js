@@ -7,6 +7,7 @@ import { errorView, loadingView } from '../feedback.js';
 import { readApi, dateParts } from './pieces.js';
 import { safeBody, markWideTables, quoteOf } from './article-html.js';
 import { shareBlock } from './share.js';
+import { trackReading } from '../study/reading.js';
 
 const SIZE_KEY = 'pufa.read.size';
 
@@ -14,12 +15,13 @@ const SIZE_KEY = 'pufa.read.size';
 export function renderArticle(container, slug, nav) {
   let live = true;
   let resized = null;
+  let tracker = null;
   container.setAttribute('aria-busy', 'true');
   replace(container, loadingView());
   readApi.piece(slug).then(function (piece) {
     container.removeAttribute('aria-busy');
     if (!live) return;
-    draw(container, piece, nav);
+    tracker = draw(container, piece, nav);
     resized = function () { markWideTables(container); };
     window.addEventListener('resize', resized);
   }, function (err) {
@@ -31,6 +33,7 @@ export function renderArticle(container, slug, nav) {
   });
   return function () {
     live = false;
+    if (tracker) tracker();
     if (resized) window.removeEventListener('resize', resized);
     pageTitle(null);
   };
@@ -39,6 +42,8 @@ export function renderArticle(container, slug, nav) {
 function draw(container, piece, nav) {
   const body = h('div', { class: 'read-body', id: 'read-body', lang: 'zh-CN' }, safeBody(piece.html));
   const date = dateParts(piece);
+  // Effective reading time and, for a study task, the required time: filled in once the server answers.
+  const progress = h('div', { class: 'reading-progress', id: 'reading-progress', hidden: true });
   const quiz = h('section', { class: 'card read-quiz', id: 'read-quiz', 'aria-labelledby': 'read-quiz-title', hidden: true });
   replace(container, h('article', { class: 'read-article', id: 'read-article', 'data-slug': piece.slug, 'aria-labelledby': 'read-title' },
     backLink(nav, 'read-back'),
@@ -51,7 +56,8 @@ function draw(container, piece, nav) {
           h('span', { class: 'visually-hidden', i18n: 'read.topicsLabel' }),
           h('span', { class: 'chips' }, piece.topics.map(function (topic) { return h('span', { class: 'chip', lang: 'zh-CN', text: topic }); }))) : null),
       basisList(piece.basis || [], body),
-      sizeSwitch()),
+      sizeSwitch(),
+      progress),
     body,
     quiz,
     shareBlock(location.origin + '/read#/' + encodeURIComponent(piece.slug)),
@@ -61,6 +67,7 @@ function draw(container, piece, nav) {
   pageTitle(piece.title);
   if (nav.moveFocus) document.getElementById('read-title').focus();
   offerQuiz(quiz);
+  return trackReading(piece.slug, body, progress);
 }
 
 function backLink(nav, id) {
