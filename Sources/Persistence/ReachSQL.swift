@@ -23,6 +23,7 @@ enum ReachSQL {
         ON CONFLICT DO UPDATE SET count = count + excluded.count
         """
     static let publishedSlugs = "SELECT id, slug FROM content WHERE status = 'published'"
+    static let publishedSlug = "SELECT id FROM content WHERE slug = ? AND status = 'published'"
     static let profileDimensions = "SELECT region_id, unit_id, groups_mask FROM profiles WHERE id = ?"
     static let profileOfUser = "SELECT id FROM profiles WHERE user_id = ?"
     static let profileOfToken = "SELECT profile_id FROM profile_tokens WHERE token_digest = ?"
@@ -31,13 +32,14 @@ enum ReachSQL {
     /// Ingestion figures for a range of Beijing days: counted (persons' events), labelled by reason, refused by reason.
     static let countedByKind = """
         SELECT kind, sum(events) AS events, sum(person_times) AS person_times FROM reach_hourly
-        WHERE day BETWEEN ? AND ? AND label = '' GROUP BY kind ORDER BY kind
+        WHERE day BETWEEN ? AND ? AND label = '' AND (?3 IS NULL OR content_id = ?3) GROUP BY kind ORDER BY kind
         """
     static let labelled = """
-        SELECT label, sum(events) AS events FROM reach_hourly WHERE day BETWEEN ? AND ? AND label <> '' GROUP BY label ORDER BY label
+        SELECT label, sum(events) AS events FROM reach_hourly WHERE day BETWEEN ? AND ? AND label <> '' AND (?3 IS NULL OR content_id = ?3)
+        GROUP BY label ORDER BY label
         """
     static let rejected = "SELECT reason, sum(count) AS count FROM event_rejections WHERE day BETWEEN ? AND ? GROUP BY reason ORDER BY reason"
 
-    static let every = [insertEvent, insertPerson, bumpHourly, bumpRejection, publishedSlugs, profileDimensions, profileOfUser, profileOfToken, pruneEvents, countedByKind,
+    static let every = [insertEvent, insertPerson, bumpHourly, bumpRejection, publishedSlugs, publishedSlug, profileDimensions, profileOfUser, profileOfToken, pruneEvents, countedByKind,
                         labelled, rejected]
 }

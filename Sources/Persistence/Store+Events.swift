@@ -90,6 +90,11 @@ extension Store {
         }
     }
 
+    /// One published piece's id by its slug, or nil.
+    public func publishedContentId(slug: String) throws -> Int? {
+        try pool.read { try $0.scalar(ReachSQL.publishedSlug, [slug]).int }
+    }
+
     /// A profile's region, unit and audience groups for the rollups (zeros when unknown).
     public func reachDimensions(profile id: Int) throws -> (region: Int, unit: Int, groups: Int) {
         try pool.read { db in
@@ -113,13 +118,15 @@ extension Store {
         try pool.write { try $0.run(ReachSQL.pruneEvents, [cutoff]) }
     }
 
-    public func ingestionFigures(from: String, to: String) throws -> IngestionFigures {
+    /// Ingestion figures over Beijing days `from`…`to`, for one piece when `contentId` is given (refusals are never
+    /// about a known piece, so they are the same either way).
+    public func ingestionFigures(from: String, to: String, contentId: Int? = nil) throws -> IngestionFigures {
         try pool.read { db in
             var counted: [String: (Int, Int)] = [:]
-            for row in try db.query(ReachSQL.countedByKind, [from, to]) {
+            for row in try db.query(ReachSQL.countedByKind, [from, to, contentId]) {
                 counted[row["kind"].string ?? ""] = (row["events"].int ?? 0, row["person_times"].int ?? 0)
             }
-            let labelled = Dictionary(try db.query(ReachSQL.labelled, [from, to]).map { ($0["label"].string ?? "", $0["events"].int ?? 0) },
+            let labelled = Dictionary(try db.query(ReachSQL.labelled, [from, to, contentId]).map { ($0["label"].string ?? "", $0["events"].int ?? 0) },
                                       uniquingKeysWith: +)
             let rejected = Dictionary(try db.query(ReachSQL.rejected, [from, to]).map { ($0["reason"].string ?? "", $0["count"].int ?? 0) },
                                       uniquingKeysWith: +)

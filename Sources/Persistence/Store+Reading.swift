@@ -13,6 +13,10 @@ public struct ReadingProgress: Sendable, Equatable {
     public var forTask: Bool
     /// Study tasks this report completed.
     public var completedTasks: [Int]
+    /// The piece, the seconds this report was credited, and whether this report finished it (for reach events).
+    public var contentId = 0
+    public var credited = 0
+    public var newlyFinished = false
 }
 
 extension Store {
@@ -62,7 +66,8 @@ extension Store {
             }
             return ReadingProgress(seconds: seconds, requiredSeconds: required,
                                    finished: seconds >= required && (wasFinished || finishes), forTask: strictest != nil,
-                                   completedTasks: completed)
+                                   completedTasks: completed, contentId: contentId, credited: credit.seconds,
+                                   newlyFinished: finishes && !wasFinished)
         }
     }
 }

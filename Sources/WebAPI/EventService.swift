@@ -65,7 +65,7 @@ public final class EventService: Sendable {
         let person = try personKey(profile: profile, device: batch.device, userAgent: userAgent, address: address, day: today)
         let label = Visitor.label(userAgent: userAgent, purpose: purpose) ?? ""
         let dims = try profile.map { try store.reachDimensions(profile: $0) } ?? (0, 0, 0)
-        let ids = try contentIds(now: now)
+        let ids = try contentIds(now: now, wanted: batch.events.map(\.content))
         var accepted: [IngestEvent] = []
         var refused: [String: Int] = [:]
         for item in batch.events {
@@ -92,6 +92,19 @@ public final class EventService: Sendable {
             }
         }
         return EventReceipt(accepted: accepted.count, rejected: refused)
+    }
+
+    /// An event the server itself saw (credited reading, a delivery, a completed task): attributed to the profile,
+    /// never labelled. `clientId` makes it once-only when given (e.g. "finished-<content>").
+    func recordServer(_ kind: EventKind, contentId: Int, profile: Int, seconds: Int = 0, depth: Double = 0, campaign: Int? = nil,
+                      channel: String = "", clientId: String? = nil) throws {
+        let now = clock.nowMillis()
+        let dims = try store.reachDimensions(profile: profile)
+        let event = IngestEvent(person: "p:\(profile)", clientId: clientId ?? "srv-" + Sodium.randomToken(), kind: kind.rawValue,
+                                contentId: contentId, campaignId: campaign, channel: channel, at: now, day: BeijingDay.of(now),
+                                hour: BeijingDay.minuteOfDay(now) / 60, seconds: min(seconds, EventRules.maxSecondsPerReport), depth: depth,
+                                regionId: dims.region, unitId: dims.unit, groupsMask: dims.groups)
+        if flushMillis == 0 { try store.ingest([event], now: now) } else { pending.withLock { $0.events.append(event) } }
     }
 
     /// Counts refusals that happened before a batch could be read (malformed bodies).
@@ -136,11 +149,19 @@ public final class EventService: Sendable {
         return "a:" + String(Sodium.digest(Array((address + "\n" + (userAgent ?? "")).utf8), length: 16, key: salt))
     }
 
-    /// Published slugs → ids, refreshed every 30 seconds (a new piece is counted within half a minute).
-    func contentIds(now: Int64) throws -> [String: Int] {
-        if let cached = slugs.withLock({ $0.at >= 0 && now - $0.at < 30_000 ? $0.ids : nil }) { return cached }
-        let ids = try store.publishedContentIds()
-        slugs.withLock { $0 = (now, ids) }
+    /// Published slugs → ids, re-read every 30 seconds; a slug the cache does not know is looked up on its own
+    /// (one indexed read), so a piece published a moment ago is counted from its first reader.
+    func contentIds(now: Int64, wanted: [String] = []) throws -> [String: Int] {
+        var cached = slugs.withLock { $0 }
+        if cached.at < 0 || now - cached.at >= 30_000 {
+            cached = (now, try store.publishedContentIds())
+            slugs.withLock { $0 = cached }
+        }
+        let missing = Set(wanted.filter { cached.ids[$0] == nil && $0.utf8.count <= 80 })
+        guard !missing.isEmpty else { return cached.ids }
+        var ids = cached.ids
+        for slug in missing { if let id = try store.publishedContentId(slug: slug) { ids[slug] = id } }
+        if ids.count > cached.ids.count { slugs.withLock { $0.ids.merge(ids) { a, _ in a } } }
         return ids
     }
 

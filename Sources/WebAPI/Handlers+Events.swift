@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import HTTPServer
 import Persistence
@@ -43,7 +44,12 @@ extension Handlers {
         for day in [from, to] where QuizDay.parse(day) != day {
             throw HTTPError.badRequest("日期应写成 2026-11-22 / dates look like 2026-11-22", code: "bad_date")
         }
-        let f = try store.ingestionFigures(from: from, to: to)
+        var contentId: Int?
+        if let slug = request.query["content"], !slug.isEmpty {
+            guard let id = try store.publishedContentIds()[slug] else { throw ContentError.notFound(slug) }
+            contentId = id
+        }
+        let f = try store.ingestionFigures(from: from, to: to, contentId: contentId)
         return .json(IngestionFiguresDTO(from: from, to: to,
                                          counted: f.counted.mapValues { ["events": $0.events, "personTimes": $0.personTimes] },
                                          labelled: f.labelled, rejected: f.rejected))

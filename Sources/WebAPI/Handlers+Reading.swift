@@ -3,6 +3,7 @@ import Audience
 import Foundation
 import HTTPServer
 import Persistence
+import Reach
 
 /// The reader's reports of effective reading time, the person's study tasks and the feed.
 extension Handlers {
@@ -10,6 +11,15 @@ extension Handlers {
         let body = try request.decode(ReadingInputDTO.self)
         guard let profile = try resolveProfile(request, context) else { return Response(status: 204) }
         let progress = try studyTasks.read(profileId: profile, slug: body.slug, seconds: body.seconds, scrollDepth: body.scrollDepth ?? 0)
+        // Reach counts the server's credited seconds, not the page's claim.
+        if progress.credited > 0 {
+            try events.recordServer(.read, contentId: progress.contentId, profile: profile, seconds: progress.credited,
+                                    depth: body.scrollDepth ?? 0)
+        }
+        if progress.newlyFinished {
+            try events.recordServer(.finished, contentId: progress.contentId, profile: profile, depth: body.scrollDepth ?? 0,
+                                    clientId: "finished-\(progress.contentId)")
+        }
         return .json(ReadingProgressDTO(seconds: progress.seconds, requiredSeconds: progress.requiredSeconds, finished: progress.finished,
                                         forTask: progress.forTask, completedTasks: progress.completedTasks))
     }

@@ -235,7 +235,7 @@ extension Handlers {
                 .anyone, body: "EventBatch", returns: "EventReceipt", status: 202, handleRecordEvents)
         api.add(.GET, "/api/v1/reach/ingestion", "getIngestionFigures",
                 "What event ingestion counted, labelled (bots, link previews, prefetches) and refused (by reason) over Beijing days",
-                .permission(.campaignsManage), returns: "IngestionFigures", query: ["from", "to"], handleIngestionFigures)
+                .permission(.campaignsManage), returns: "IngestionFigures", query: ["from", "to", "content"], handleIngestionFigures)
         api.add(.GET, "/media/{file}", "getImage", "An uploaded image by the digest of its bytes", .anyone, handleGetMedia)
 
         // Required study (学习任务), effective reading and the feed

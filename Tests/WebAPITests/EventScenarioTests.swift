@@ -82,3 +82,16 @@ extension ISO8601DateFormatter {
         return f.string(from: Date(timeIntervalSince1970: Double(millis) / 1000))
     }
 }
+
+extension EventScenarioTests {
+    @Test func aPiecePublishedAMomentAgoIsCountedFromItsFirstReader() throws {
+        let app = try TestApp()
+        let editor = try app.signedIn([.editor])
+        #expect(try json(editor, "PUT", "/api/v1/content-admin/fanzha-sanbu", ContentScenarioTests.piece).status == 201)
+        #expect(try post(app, #"{"device":"device-aaaa-0001","events":[\#(event("a1", at: app.clock.now))]}"#).json["accepted"] as? Int == 1)
+        #expect(try json(editor, "PUT", "/api/v1/content-admin/fanzha-xinpian", ContentScenarioTests.piece).status == 201)
+        app.clock.advance(seconds: 2)
+        let r = try post(app, #"{"device":"device-aaaa-0001","events":[\#(event("a2", content: "fanzha-xinpian", at: app.clock.now))]}"#)
+        #expect(r.json["accepted"] as? Int == 1, "\(r.text)")
+    }
+}

@@ -190,3 +190,25 @@ def test_the_article_reads_in_english_chrome_and_keeps_large_text(phone, server,
     visible(phone, "#read-body")
     assert phone.find_element(By.ID, "read-size-large").get_attribute("aria-pressed") == "true"
     assert no_horizontal_overflow(phone) <= 360
+
+
+def test_reading_is_counted_for_an_anonymous_reader_without_keeping_their_address(phone, server, admin, unique):
+    """Opening, reading and sharing a piece are reach events: the page sends them (every 10 s and as it hides) and
+    staff see them counted for that piece — the anonymous reader by a random device id, never by address."""
+    slug = f"bt-reach-{unique}"
+    put_piece(admin, slug, f"遗产怎么分{unique}", ["resident"], "## 要点\n\n" + "法定继承按顺序进行。" * 12 + "\n\n" + QUOTE)
+    phone.get(f"{server}/read?via=share#/{slug}")
+    visible(phone, "#read-title")
+    phone.execute_script("document.getElementById('read-body').scrollIntoView({block: 'end'}); window.scrollTo(0, document.body.scrollHeight)")
+    phone.find_element(By.CSS_SELECTOR, ".read-share button").click()
+    # Leaving the page sends what is queued.
+    phone.get(f"{server}/read#/")
+    visible(phone, "#read-list")
+    day = beijing_today()
+
+    def counted(_):
+        figures = admin.call("GET", f"/api/v1/reach/ingestion?from={day}&to={day}&content={slug}")
+        return figures["counted"] if {"opened", "shared"} <= set(figures["counted"]) else None
+    c = wait(phone, 15).until(counted)
+    assert c["opened"] == {"events": 1, "personTimes": 1}
+    assert c["shared"]["personTimes"] == 1

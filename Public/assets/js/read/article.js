@@ -8,6 +8,7 @@ import { readApi, dateParts } from './pieces.js';
 import { safeBody, markWideTables, quoteOf } from './article-html.js';
 import { shareBlock } from './share.js';
 import { trackReading } from '../study/reading.js';
+import { recordEvent } from '../events.js';
 
 const SIZE_KEY = 'pufa.read.size';
 
@@ -67,6 +68,9 @@ function draw(container, piece, nav) {
   pageTitle(piece.title);
   if (nav.moveFocus) document.getElementById('read-title').focus();
   offerQuiz(quiz);
+  recordEvent('opened', piece.slug);
+  const copy = container.querySelector('.read-share button');
+  if (copy) copy.addEventListener('click', function () { recordEvent('shared', piece.slug); });
   return trackReading(piece.slug, body, progress);
 }
 

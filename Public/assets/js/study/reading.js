@@ -5,6 +5,7 @@
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { studyApi } from './api.js';
+import { recordEvent } from '../events.js';
 
 const REPORT_EVERY = 15;
 
@@ -16,6 +17,12 @@ export function trackReading(slug, article, slot) {
   let known = null;   // the server's last progress
   let stopped = false;
   let sending = false;
+  // An anonymous reader (the server answered 204): time is counted here and sent as reach events instead.
+  let anonymous = false;
+  let anonymousSeconds = 0;
+  let anonymousFinished = false;
+  // The piece's suggested time for an anonymous reader, as the server computes it: 1 s per 15 characters, 10–300 s.
+  const suggested = Math.min(300, Math.max(10, Math.round((article.textContent || '').replace(/\s/g, '').length / 15)));
 
   function visible() { return document.visibilityState === 'visible' && focused; }
 
@@ -26,13 +33,13 @@ export function trackReading(slug, article, slot) {
   }
 
   function report(keepalive) {
-    if (stopped || sending) return;
+    if (stopped || sending || anonymous) return;
     const seconds = pending;
     pending = 0;
     sending = true;
     studyApi.report(slug, seconds, Math.round(depth * 100) / 100, keepalive).then(function (progress) {
       sending = false;
-      if (!progress) { stop(); return; }
+      if (!progress) { anonymous = true; return; }
       known = progress;
       draw();
     }, function () {
@@ -41,9 +48,19 @@ export function trackReading(slug, article, slot) {
     });
   }
 
+  function tickAnonymous() {
+    anonymousSeconds++;
+    if (anonymousSeconds % REPORT_EVERY === 0) recordEvent('read', slug, { seconds: REPORT_EVERY, depth: Math.round(depth * 100) / 100 });
+    if (!anonymousFinished && anonymousSeconds >= suggested && depth >= 0.9) {
+      anonymousFinished = true;
+      recordEvent('finished', slug, { depth: Math.round(depth * 100) / 100 });
+    }
+  }
+
   function tick() {
     if (stopped || !visible()) return;
     measure();
+    if (anonymous) { tickAnonymous(); return; }
     pending++;
     const total = (known ? known.seconds : 0) + pending;
     const reached = known && !known.finished && total >= known.requiredSeconds;
