@@ -37,6 +37,8 @@ let package = Package(
         ]),
         .target(name: "Database", dependencies: ["CSQLite"]),
         .target(name: "Secrets", dependencies: ["CSodium"]),
+        // Outbound HTTP for webhooks (DingTalk/WeCom group robots), with a timeout; Foundation's URLSession over libcurl.
+        .target(name: "Outbound"),
         // Markdown to safe HTML (cmark-gfm).
         .target(name: "Markdown", dependencies: ["CCmark"]),
 
@@ -67,7 +69,7 @@ let package = Package(
         // Routes, DTOs, OpenAPI, wiring of a running application.
         .target(name: "WebAPI", dependencies: [
             "HTTPServer", "Database", "Persistence", "Accounts", "Secrets", "Questions", "QuestionFormats", "Exams", "ItemAnalysis",
-            "Quizzes", "Draws", "Content", "Markdown", "Audience",
+            "Quizzes", "Draws", "Content", "Markdown", "Audience", "Outbound",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -95,10 +97,10 @@ let package = Package(
         .testTarget(name: "DrawsTests", dependencies: ["Draws"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "Markdown", "QuestionFormats", "Questions"]),
         .testTarget(name: "QuizzesTests", dependencies: ["Quizzes", "Questions", "Exams", "Draws"]),
-        .testTarget(name: "AudienceTests", dependencies: ["Audience"]),
+        .testTarget(name: "AudienceTests", dependencies: ["Audience", "Secrets"]),
         .testTarget(name: "QuestionFormatsTests", dependencies: ["QuestionFormats", "Questions"]),
         .testTarget(name: "WebAPITests", dependencies: ["WebAPI", "HTTPServer", "Persistence", "Database", "Accounts",
-                                                     "Questions", "QuestionFormats", "Draws", "TestSupport"]),
+                                                     "Questions", "QuestionFormats", "Draws", "TestSupport", "Audience", "Secrets"]),
     ],
     swiftLanguageModes: [.v6]
 )
