@@ -74,7 +74,7 @@ let package = Package(
         ]),
 
         .executableTarget(name: "pufa", dependencies: [
-            "WebAPI", "Persistence", "Database", "Accounts", "Secrets", "Questions", "QuestionFormats", "ItemAnalysis", "Draws", "Content",
+            "WebAPI", "Persistence", "Database", "Accounts", "Secrets", "Questions", "QuestionFormats", "ItemAnalysis", "Draws", "Content", "Audience",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

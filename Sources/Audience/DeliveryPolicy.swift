@@ -1,3 +1,5 @@
+import Foundation
+
 /// How often one person may be reached, and when not at all: caps per rolling day and week, and quiet hours (Beijing).
 ///
 /// Reminders of required study tasks are exempt from the caps (a deadline does not wait for a broadcast to age out of
@@ -83,6 +85,17 @@ public struct DeliveryPolicy: Sendable, Equatable {
     static func ceilToMinute(_ millis: Int64) -> Int64 {
         let rest = ((millis % 60_000) + 60_000) % 60_000
         return rest == 0 ? millis : millis - rest + 60_000
+    }
+
+    /// "22:00-08:00" → minutes (1320, 480); "off" or "" → (0, 0), no quiet hours; nil when malformed.
+    public static func parseQuietHours(_ text: String) -> (start: Int, end: Int)? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if t.isEmpty || t == "off" { return (0, 0) }
+        let ends = t.split(separator: "-").map { $0.split(separator: ":") }
+        guard ends.count == 2, ends.allSatisfy({ $0.count == 2 }),
+              let h1 = Int(ends[0][0]), let m1 = Int(ends[0][1]), let h2 = Int(ends[1][0]), let m2 = Int(ends[1][1]),
+              (0...23).contains(h1), (0...23).contains(h2), (0...59).contains(m1), (0...59).contains(m2) else { return nil }
+        return (h1 * 60 + m1, h2 * 60 + m2)
     }
 
     /// Problems with a configured policy (empty when usable).

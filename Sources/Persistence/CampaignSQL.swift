@@ -34,6 +34,7 @@ enum CampaignSQL {
         SELECT r.id, r.campaign_id, k.priority, k.rate_per_minute, k.message FROM campaign_runs r JOIN campaigns k ON k.id = r.campaign_id
         WHERE r.status = 'sending' ORDER BY k.priority DESC, r.id
         """
+    static let runSegment = "SELECT k.segment_id FROM campaign_runs r JOIN campaigns k ON k.id = r.campaign_id WHERE r.id = ?"
     static let startRun = "UPDATE campaign_runs SET status = 'sending', frozen_at = ? WHERE id = ? AND status = 'scheduled'"
     static let setRunCounts = "UPDATE campaign_runs SET audience = ?, held_out = ? WHERE id = ?"
     static let setRunStatus = "UPDATE campaign_runs SET status = ? WHERE id = ? AND status = ?"
@@ -142,7 +143,7 @@ enum CampaignSQL {
         """
 
     static let every = [campaigns, campaign, insertCampaign, updateCampaign, setCampaignStatus, runs, run, insertRun, dueRuns, sendingRuns,
-                        startRun, setRunCounts, setRunStatus, finishRun, cancelRuns, freeze, heldOut, runAudience, runCounts, runDeferred,
+                        runSegment, startRun, setRunCounts, setRunStatus, finishRun, cancelRuns, freeze, heldOut, runAudience, runCounts, runDeferred,
                         runLeft, cancelDeliveries, dueForRun, dueReminders, recentSends, markSent, insertInbox, deferDelivery, robots, robot,
                         insertRobot, updateRobot, robotNameTaken, insertRobotMessage, dueRobotMessages, robotMessagesFor, robotMessage,
                         claimRobotMessage, robotSent, robotFailed, robotInterrupted, robotResend, cancelRobotMessages, inbox, unread,

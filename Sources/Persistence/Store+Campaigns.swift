@@ -57,6 +57,7 @@ public struct RunCounts: Sendable, Equatable {
     /// Pending deliveries moved at least once, by reason ("daily_cap", "quiet_hours"…).
     public var deferred: [String: Int] = [:]
     public var latestDue: Int64?
+    public init() {}
 }
 
 extension Store {
@@ -109,6 +110,12 @@ extension Store {
     /// Scheduled runs whose time has come (their campaign neither paused nor cancelled).
     public func dueRuns(now: Int64) throws -> [Int] {
         try pool.read { try $0.query(CampaignSQL.dueRuns, [now]).compactMap { $0.int("id") } }
+    }
+
+    /// The segment a run's campaign targets.
+    public func runSegment(runId: Int) throws -> Int {
+        guard let id = try pool.read({ try $0.scalar(CampaignSQL.runSegment, [runId]).int }) else { throw CampaignError.notFound("run \(runId)") }
+        return id
     }
 
     /// Starts a run: in ONE transaction, a delivery per member of the segment who is not held out (one

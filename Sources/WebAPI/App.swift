@@ -3,6 +3,7 @@ import Database
 import Foundation
 import HTTPServer
 import Logging
+import Outbound
 import Persistence
 import Secrets
 
@@ -17,6 +18,8 @@ public final class App: Sendable {
     public let quizzes: QuizService
     public let live: LiveService
     public let content: ContentService
+    public let campaigns: CampaignService
+    public let campaignSender: CampaignSender
     let router: Router<AppContext>
     let handlers: Handlers
     private let server = Box<Server>()
@@ -35,9 +38,14 @@ public final class App: Sendable {
         quizzes = QuizService(store: store, clock: clock, deviceSecret: secret, startsPerMinute: configuration.quizStartsPerMinute)
         live = LiveService(store: store, clock: clock)
         content = ContentService(store: store, clock: clock)
+        campaigns = CampaignService(store: store, clock: clock, poster: HTTPPoster(timeout: configuration.webhookTimeoutSeconds),
+                                    linkBase: configuration.siteURL)
+        campaignSender = CampaignSender(service: campaigns, policy: configuration.deliveryPolicy, batchSize: configuration.sendBatchSize,
+                                        logger: logger)
+        try campaignSender.recover()
         handlers = Handlers(configuration: configuration, store: store, accounts: accounts, clock: clock, logger: logger,
                             metrics: metrics, questions: questions, exams: exams, quizzes: quizzes, live: live, content: content,
-                            server: server, openAPI: Box())
+                            campaigns: campaigns, server: server, openAPI: Box())
         let files = try StaticFiles(root: configuration.publicDirectory,
                                     aliases: ["/": "index.html", "/exam": "exam.html", "/exam/": "exam.html",
                                               "/admin": "admin.html", "/admin/": "admin.html",
@@ -61,6 +69,9 @@ public final class App: Sendable {
         try server.start()
         self.server.value = server
         if configuration.sweepIntervalSeconds > 0 { startSweeper() }
+        if configuration.sendIntervalMillis > 0 {
+            campaignSender.startThread(intervalMillis: configuration.sendIntervalMillis, clock: handlers.clock)
+        }
     }
 
     /// Submits expired attempts every few seconds until shutdown.
@@ -89,6 +100,7 @@ public final class App: Sendable {
         stopping.value = true
         // Long polls wait on suspended connections; answer them first, or the server could not stop.
         live.releaseAll()
+        campaignSender.stop(waitSeconds: configuration.webhookTimeoutSeconds + 2)
         server.value?.shutdown()
         do { try store.pool.checkpoint() } catch { handlers.logger.error("WAL checkpoint failed: \(error)") }
         store.pool.close()
@@ -115,6 +127,7 @@ struct Handlers: Sendable {
     let quizzes: QuizService
     let live: LiveService
     let content: ContentService
+    let campaigns: CampaignService
     let health = HealthProbe()
     let server: Box<Server>
     let openAPI: Box<[UInt8]>

@@ -1,3 +1,4 @@
+import Audience
 import Foundation
 import HTTPServer
 import Secrets
@@ -20,6 +21,16 @@ public struct AppConfiguration: Sendable {
     public var sweepIntervalSeconds = 5
     /// Quiz entries one address may start per minute (a school or village office shares one address: be generous).
     public var quizStartsPerMinute = 30
+    /// How often the campaign sender runs, in milliseconds (0 = never; tests call `sendOnce(now:)` themselves).
+    public var sendIntervalMillis = 1000
+    /// Deliveries written per transaction by the sender.
+    public var sendBatchSize = 500
+    /// Caps per person and quiet hours for campaign deliveries.
+    public var deliveryPolicy = DeliveryPolicy()
+    /// How long a group robot's webhook may take to answer.
+    public var webhookTimeoutSeconds: Double = 10
+    /// The site's public address for links in group-robot messages ("https://pufa.example.gov.cn"); empty = relative.
+    public var siteURL = ""
 
     public init(publicDirectory: URL) {
         self.publicDirectory = publicDirectory

@@ -3,6 +3,7 @@ import Exams
 import Questions
 import Quizzes
 import Content
+import Audience
 import Database
 import HTTPServer
 
@@ -23,6 +24,8 @@ enum ErrorMapping {
         case let error as LiveError:
             return http(error)
         case let error as ContentError:
+            return http(error)
+        case let error as CampaignError:
             return http(error)
         case let error as RateLimited:
             return HTTPError(429, code: "rate_limited", message: "请求太频繁，请 \(error.retryAfterSeconds) 秒后再试 / too many requests; "
@@ -123,6 +126,19 @@ extension ErrorMapping {
         case .invalid: return HTTPError(422, code: "validation_failed", message: message)
         case .notFound: return HTTPError(404, code: "not_found", message: message)
         case .stale: return HTTPError(409, code: "stale_version", message: message)
+        }
+    }
+}
+
+extension ErrorMapping {
+    static func http(_ error: CampaignError) -> HTTPError {
+        let message = error.description
+        switch error {
+        case .invalid: return HTTPError(422, code: "validation_failed", message: message)
+        case .notFound: return HTTPError(404, code: "not_found", message: message)
+        case .wrongState: return HTTPError(409, code: "wrong_state", message: message)
+        case .badURL: return HTTPError(400, code: "bad_url", message: message)
+        case .noProfile: return HTTPError(401, code: "no_profile", message: message)
         }
     }
 }

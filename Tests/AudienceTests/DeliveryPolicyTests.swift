@@ -78,3 +78,12 @@ func bj(_ text: String) -> Int64 {
         #expect(!DeliveryPolicy(quietStart: 1440).problems.isEmpty)
     }
 }
+
+@Suite struct QuietHoursSettingTests {
+    @Test func parsesTheCommandLineForm() {
+        #expect(DeliveryPolicy.parseQuietHours("22:00-08:00")! == (1320, 480))
+        #expect(DeliveryPolicy.parseQuietHours("off")! == (0, 0))
+        #expect(DeliveryPolicy.parseQuietHours("25:00-08:00") == nil)
+        #expect(DeliveryPolicy.parseQuietHours("22-8") == nil)
+    }
+}
