@@ -155,5 +155,5 @@ final class RobotReceiver: Sendable {
     var count: Int { hits.list.withLock { $0.count } }
     var all: [Hit] { hits.list.withLock { $0 } }
 
-    func stop() { server.shutdown(timeout: .seconds(1)) }
+    func stop() { server.shutdown(timeout: .seconds(10)) }
 }
