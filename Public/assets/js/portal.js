@@ -7,12 +7,14 @@ import { h, replace } from './dom.js';
 import { request } from './api.js';
 import { windowLine, moment } from './quiz/rules.js';
 import { readApi, savedGroup, groupById, inGroup } from './read/pieces.js';
+import { showInbox } from './portal-inbox.js';
 
 const STUDY_ITEMS = 4;
 
 startShell({ door: 'portal' });
 showQuiz();
 showStudy();
+showInbox();
 
 function showQuiz() {
   const slot = document.getElementById('quiz-state');
