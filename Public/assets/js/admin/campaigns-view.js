@@ -55,7 +55,7 @@ export function renderCampaignPage(container, ctx, id) {
         h('dt', { i18n: 'campaigns.step.channels' }), h('dd', { text: c.channels.map(function (x) { return t('campaigns.channel.' + x); }).join('、') }),
         h('dt', { i18n: 'campaigns.step.time' }), h('dd', { text: schedule }),
         h('dt', { i18n: 'campaigns.rate' }), h('dd', { text: t('campaigns.perMinute', { n: c.ratePerMinute }) }),
-        c.message ? [h('dt', { i18n: 'campaigns.message' }), h('dd', { text: c.message })] : null));
+        c.message ? [h('dt', { i18n: 'campaigns.note' }), h('dd', { text: c.message })] : null));
   }
 
   function drawProgress(c, p) {
@@ -75,6 +75,7 @@ export function renderCampaignPage(container, ctx, id) {
       h('dl', { class: 'q-stats' },
         stat('campaigns.audience', p.audience, 'stat-audience'), stat('campaigns.sent', p.sent, 'stat-sent'),
         stat('campaigns.pending', p.pending, 'stat-pending'), stat('campaigns.heldOut', p.heldOut, 'stat-held')),
+      !p.pending && p.status === 'sending' && p.robots.length ? h('p', { class: 'muted', id: 'campaign-robots-left', i18n: 'campaigns.robotsLeft' }) : null,
       p.pending ? h('p', { id: 'campaign-eta', i18n: 'campaigns.eta', args: { h: eta.h, m: eta.m, s: eta.s, rate: p.rate } }) : null,
       p.cancelled ? h('p', { class: 'muted', i18n: 'campaigns.cancelledN', args: { n: p.cancelled } }) : null,
       reasons.length ? h('div', { id: 'campaign-deferred' }, h('h3', { i18n: 'campaigns.deferredTitle' }),
@@ -91,8 +92,8 @@ export function renderCampaignPage(container, ctx, id) {
         { label: 'campaigns.colStatus', cell: function (m) { return h('span', { class: 'badge robot-status-' + m.status, i18n: 'campaigns.robotStatus.' + m.status }); } },
         { label: 'campaigns.attempts', class: 'nowrap', cell: function (m) { return String(m.attempts); } },
         { label: 'campaigns.lastError', cell: function (m) {
-          return [m.error ? h('span', { text: m.error }) : null,
-            m.nextAt ? h('span', { class: 'muted', i18n: 'campaigns.nextTry', args: { at: formatTime(m.nextAt).slice(11, 16) } }) : null];
+          return [m.error ? h('span', { class: 'camp-error', text: m.error }) : null,
+            m.nextAt ? h('span', { class: 'muted camp-next', i18n: 'campaigns.nextTry', args: { at: formatTime(m.nextAt).slice(11, 16) } }) : null];
         } },
         { label: 'campaigns.colActions', class: 'actions', cell: function (m) {
           if (m.status !== 'failed' && m.status !== 'unknown') return null;

@@ -119,7 +119,7 @@ function wizard(box, pieces, segments, robots) {
           return h('div', { class: 'check check-described' },
             h('input', { type: 'radio', name: 'segment', id: id, value: s.id, checked: s.id === state.segmentId }),
             h('label', { for: id }, h('span', { text: s.name }),
-              h('span', { class: 'hint', i18n: 'campaigns.segmentFacts',
+              h('span', { class: 'hint', i18n: s.holdoutCount ? 'campaigns.segmentFactsHeld' : 'campaigns.segmentFacts',
                 args: { n: s.memberCount, held: s.holdoutCount || 0, at: s.computedAt ? formatTime(s.computedAt).slice(0, 16) : t('campaigns.never') } })));
         }))));
   }
