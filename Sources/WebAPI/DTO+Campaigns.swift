@@ -73,6 +73,8 @@ struct CampaignProgressDTO: Encodable {
     var runId: Int?
     var runStatus: String?
     var startsAt: Date?
+    /// When the next run (not yet started) is due: an `at` or yearly campaign waiting for its time.
+    var nextRunAt: Date?
     var frozenAt: Date?
     var finishedAt: Date?
     var audience: Int

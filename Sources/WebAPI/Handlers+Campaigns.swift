@@ -49,8 +49,10 @@ extension Handlers {
         let campaign = try campaigns.campaign(id: id)
         let p = try campaigns.progress(id: id)
         let run = p.run
+        let next = try store.campaignRuns(campaignId: id).first { $0.frozenAt == nil && ($0.status == "scheduled" || $0.status == "paused") }
         return .json(CampaignProgressDTO(
             status: campaign.status, runId: run?.id, runStatus: run?.status, startsAt: run.map { Date(millis: $0.startsAt) },
+            nextRunAt: next.map { Date(millis: $0.startsAt) },
             frozenAt: run?.frozenAt.map(Date.init(millis:)), finishedAt: run?.finishedAt.map(Date.init(millis:)),
             audience: run?.audience ?? 0, heldOut: run?.heldOut ?? 0, sent: p.counts.sent, pending: p.counts.pending,
             cancelled: p.counts.cancelled,

@@ -18,7 +18,7 @@ extension Schemas {
                             "percent": nullableInteger, "createdAt": dateTime],
                            required: ["id", "name", "contentSlug", "segmentId", "channels", "schedule", "status"]),
         "CampaignList": list("Campaign"),
-        "CampaignProgress": object(["status": string, "runId": nullableInteger, "audience": integer, "heldOut": integer,
+        "CampaignProgress": object(["status": string, "runId": nullableInteger, "nextRunAt": ["type": ["string", "null"], "format": "date-time"], "audience": integer, "heldOut": integer,
                                     "sent": integer, "pending": integer, "cancelled": integer, "percent": integer,
                                     "deferred": ["type": "object", "additionalProperties": integer,
                                                  "description": "pending deliveries moved, by reason (daily_cap, weekly_cap, quiet_hours)"],

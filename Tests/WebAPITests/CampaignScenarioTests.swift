@@ -188,6 +188,7 @@ import WebAPI
         let segment = try CampaignFixture.addSegment(world.app.store, name: "宪法周", members: 2, now: world.clock.now)
         let id = try CampaignFixture.start(staff, CampaignFixture.campaign(segment.id, extra: ["schedule": "yearly", "yearly": "12-04 09:00"]))
         #expect(try staff.get("/api/v1/campaigns/\(id)").json["status"] as? String == "scheduled")
+        #expect(try staff.get("/api/v1/campaigns/\(id)/progress").json["nextRunAt"] as? String != nil, "staff see when it will go")
         #expect(try world.send().started == 0)
         let dec4 = CampaignSchedule.yearly(month: 12, day: 4, minute: 540).nextRun(after: world.clock.now)!
         world.clock.advance(seconds: (dec4 - world.clock.now) / 1000)

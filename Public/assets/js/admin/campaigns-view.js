@@ -61,7 +61,7 @@ export function renderCampaignPage(container, ctx, id) {
   function drawProgress(c, p) {
     if (!p.runId) {
       replace(live, h('div', { class: 'card' }, h('p', { class: 'muted', id: 'campaign-not-started',
-        i18n: c.status === 'scheduled' ? 'campaigns.waitingFor' : 'campaigns.notStartedHint', args: { at: formatTime(p.startsAt || c.startsAt).slice(0, 16) } })));
+        i18n: p.nextRunAt ? 'campaigns.waitingFor' : 'campaigns.notStartedHint', args: { at: formatTime(p.nextRunAt).slice(0, 16) } })));
       return;
     }
     const stat = function (key, value, idName) { return h('div', { class: 'q-stat', id: idName }, h('dt', { i18n: key }), h('dd', { text: String(value) })); };
@@ -69,6 +69,7 @@ export function renderCampaignPage(container, ctx, id) {
     const reasons = Object.keys(p.deferred || {});
     replace(live, h('section', { class: 'card', 'aria-labelledby': 'progress-title' },
       h('h2', { id: 'progress-title', i18n: 'campaigns.progressTitle' }),
+      p.nextRunAt ? h('p', { class: 'muted', id: 'campaign-next-run', i18n: 'campaigns.nextRun', args: { at: formatTime(p.nextRunAt).slice(0, 16) } }) : null,
       h('div', { class: 'camp-bar' },
         h('progress', { id: 'campaign-bar', max: 100, value: p.percent, 'aria-labelledby': 'progress-title' }),
         h('span', { class: 'stats-number', id: 'campaign-percent', text: p.percent + '%' })),
