@@ -95,8 +95,13 @@ def test_staff_send_a_piece_through_the_wizard_and_a_resident_reads_it_in_the_in
     box.click()
     driver.find_element(By.ID, "wz-message").send_keys("宪法宣传周，请抽空阅读。")
     driver.find_element(By.ID, "wizard-next").click()
-    # 4 时间: now
+    # 4 时间: now; only the time a choice needs is shown
     assert visible(driver, "#wz-when-now").is_selected()
+    assert not driver.find_element(By.ID, "wz-at").is_displayed() and not driver.find_element(By.ID, "wz-yearly").is_displayed()
+    driver.find_element(By.ID, "wz-when-yearly").click()
+    assert visible(driver, "#wz-yearly").get_attribute("value") == "12-04 09:00"
+    driver.find_element(By.ID, "wz-when-now").click()
+    wait(driver).until(lambda d: not d.find_element(By.ID, "wz-yearly").is_displayed())
     driver.find_element(By.ID, "wizard-next").click()
     # 5 确认
     summary = visible(driver, "#wizard-summary").text

@@ -151,13 +151,14 @@ function wizard(box, pieces, segments, robots) {
         checked: state.schedule === value }), h('span', { i18n: 'campaigns.when.' + value }));
     };
     const at = state.startsAtInput || isoToBeijingInput(Date.now() + 3600 * 1000);
-    return stepForm('time', null,
+    const atField = h('div', { class: 'field', id: 'wz-at-field' }, h('label', { for: 'wz-at', i18n: 'campaigns.startsAt' }),
+      h('input', { type: 'datetime-local', id: 'wz-at', name: 'startsAt', value: at }));
+    const yearlyField = h('div', { class: 'field', id: 'wz-yearly-field' }, h('label', { for: 'wz-yearly', i18n: 'campaigns.yearly' }),
+      h('input', { type: 'text', id: 'wz-yearly', name: 'yearly', value: state.yearly, inputmode: 'numeric', 'aria-describedby': 'wz-yearly-hint' }),
+      h('p', { class: 'hint', id: 'wz-yearly-hint', i18n: 'campaigns.yearlyHint' }));
+    const form = stepForm('time', null,
       h('fieldset', { class: 'field' }, h('legend', { i18n: 'campaigns.whenLabel' }), h('div', { class: 'checks' }, radio('now'), radio('at'), radio('yearly'))),
-      h('div', { class: 'field' }, h('label', { for: 'wz-at', i18n: 'campaigns.startsAt' }),
-        h('input', { type: 'datetime-local', id: 'wz-at', name: 'startsAt', value: at })),
-      h('div', { class: 'field' }, h('label', { for: 'wz-yearly', i18n: 'campaigns.yearly' }),
-        h('input', { type: 'text', id: 'wz-yearly', name: 'yearly', value: state.yearly, inputmode: 'numeric', 'aria-describedby': 'wz-yearly-hint' }),
-        h('p', { class: 'hint', id: 'wz-yearly-hint', i18n: 'campaigns.yearlyHint' })),
+      atField, yearlyField,
       h('div', { class: 'field' }, h('label', { for: 'wz-rate', i18n: 'campaigns.rate' }),
         h('input', { type: 'number', id: 'wz-rate', name: 'rate', min: 1, max: 1000000, value: state.rate, 'aria-describedby': 'wz-rate-hint' }),
         h('p', { class: 'hint', id: 'wz-rate-hint', i18n: 'campaigns.rateHint' })),
@@ -166,6 +167,15 @@ function wizard(box, pieces, segments, robots) {
           return h('option', { value: p, selected: p === state.priority, i18n: 'campaigns.priorityName.' + p });
         })),
         h('p', { class: 'hint', id: 'wz-priority-hint', i18n: 'campaigns.priorityHint' })));
+    // Only the time the chosen kind needs is shown.
+    function showTimes() {
+      const chosen = form.querySelector('input[name=schedule]:checked').value;
+      atField.hidden = chosen !== 'at';
+      yearlyField.hidden = chosen !== 'yearly';
+    }
+    form.addEventListener('change', showTimes);
+    showTimes();
+    return form;
   }
 
   function confirmStep() {
