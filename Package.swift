@@ -37,6 +37,8 @@ let package = Package(
         ]),
         .target(name: "Database", dependencies: ["CSQLite"]),
         .target(name: "Secrets", dependencies: ["CSodium"]),
+        // Outbound HTTP for webhooks (DingTalk/WeCom group robots), with a timeout; Foundation's URLSession over libcurl.
+        .target(name: "Outbound"),
         // Markdown to safe HTML (cmark-gfm).
         .target(name: "Markdown", dependencies: ["CCmark"]),
 
@@ -69,12 +71,12 @@ let package = Package(
         // Routes, DTOs, OpenAPI, wiring of a running application.
         .target(name: "WebAPI", dependencies: [
             "HTTPServer", "Database", "Persistence", "Accounts", "Secrets", "Questions", "QuestionFormats", "Exams", "ItemAnalysis",
-            "Quizzes", "Draws", "Content", "Markdown", "Audience", "Reach",
+            "Quizzes", "Draws", "Content", "Markdown", "Audience", "Reach", "Outbound",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         .executableTarget(name: "pufa", dependencies: [
-            "WebAPI", "Persistence", "Database", "Accounts", "Secrets", "Questions", "QuestionFormats", "ItemAnalysis", "Draws", "Content",
+            "WebAPI", "Persistence", "Database", "Accounts", "Secrets", "Questions", "QuestionFormats", "ItemAnalysis", "Draws", "Content", "Audience",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -97,11 +99,11 @@ let package = Package(
         .testTarget(name: "DrawsTests", dependencies: ["Draws"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "Markdown", "QuestionFormats", "Questions"]),
         .testTarget(name: "QuizzesTests", dependencies: ["Quizzes", "Questions", "Exams", "Draws"]),
-        .testTarget(name: "AudienceTests", dependencies: ["Audience"]),
+        .testTarget(name: "AudienceTests", dependencies: ["Audience", "Secrets"]),
         .testTarget(name: "ReachTests", dependencies: ["Reach", "Audience"]),
         .testTarget(name: "QuestionFormatsTests", dependencies: ["QuestionFormats", "Questions"]),
         .testTarget(name: "WebAPITests", dependencies: ["WebAPI", "HTTPServer", "Persistence", "Database", "Accounts",
-                                                     "Questions", "QuestionFormats", "Draws", "TestSupport", "Secrets"]),
+                                                     "Questions", "QuestionFormats", "Draws", "TestSupport", "Audience", "Secrets"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,7 +3,7 @@
 # Safe to run repeatedly; `make run` and `make test` call it.
 set -euo pipefail
 
-runtime=(libmicrohttpd-dev libsqlite3-dev libsodium-dev zlib1g-dev libxlsxwriter-dev libssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-chart.js pkg-config)
+runtime=(libmicrohttpd-dev libsqlite3-dev libsodium-dev zlib1g-dev libxlsxwriter-dev libssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-chart.js libcurl4 pkg-config)
 testing=(chromium chromium-driver python3-pip fonts-wqy-microhei node-acorn)
 bench=(wrk nginx)
 

@@ -3,6 +3,7 @@ import Database
 import Foundation
 import HTTPServer
 import Logging
+import Outbound
 import Persistence
 import Secrets
 
@@ -19,6 +20,8 @@ public final class App: Sendable {
     public let content: ContentService
     public let events: EventService
     public let studyTasks: StudyTaskService
+    public let campaigns: CampaignService
+    public let campaignSender: CampaignSender
     let router: Router<AppContext>
     let handlers: Handlers
     private let server = Box<Server>()
@@ -39,9 +42,14 @@ public final class App: Sendable {
         content = ContentService(store: store, clock: clock)
         events = EventService(store: store, clock: clock, secret: secret, flushMillis: configuration.eventFlushMillis)
         studyTasks = StudyTaskService(store: store, clock: clock)
+        campaigns = CampaignService(store: store, clock: clock, poster: HTTPPoster(timeout: configuration.webhookTimeoutSeconds),
+                                    linkBase: configuration.siteURL)
+        campaignSender = CampaignSender(service: campaigns, policy: configuration.deliveryPolicy, batchSize: configuration.sendBatchSize,
+                                        logger: logger)
+        try campaignSender.recover()
         handlers = Handlers(configuration: configuration, store: store, accounts: accounts, clock: clock, logger: logger,
                             metrics: metrics, questions: questions, exams: exams, quizzes: quizzes, live: live, content: content,
-                            events: events, server: server, openAPI: Box(), studyTasks: studyTasks)
+                            events: events, campaigns: campaigns, server: server, openAPI: Box(), studyTasks: studyTasks)
         let files = try StaticFiles(root: configuration.publicDirectory,
                                     aliases: ["/": "index.html", "/exam": "exam.html", "/exam/": "exam.html",
                                               "/admin": "admin.html", "/admin/": "admin.html",
@@ -68,6 +76,9 @@ public final class App: Sendable {
         let logger = handlers.logger
         events.startFlusher { logger.error("\($0)") }
         if configuration.remindIntervalSeconds > 0 { startReminders() }
+        if configuration.sendIntervalMillis > 0 {
+            campaignSender.startThread(intervalMillis: configuration.sendIntervalMillis, clock: handlers.clock)
+        }
     }
 
     /// Submits expired attempts every few seconds until shutdown.
@@ -117,6 +128,7 @@ public final class App: Sendable {
         stopping.value = true
         // Long polls wait on suspended connections; answer them first, or the server could not stop.
         live.releaseAll()
+        campaignSender.stop(waitSeconds: configuration.webhookTimeoutSeconds + 2)
         server.value?.shutdown()
         events.stop()
         do { try store.pool.checkpoint() } catch { handlers.logger.error("WAL checkpoint failed: \(error)") }
@@ -145,6 +157,7 @@ struct Handlers: Sendable {
     let live: LiveService
     let content: ContentService
     let events: EventService
+    let campaigns: CampaignService
     let health = HealthProbe()
     let server: Box<Server>
     let openAPI: Box<[UInt8]>

@@ -1,3 +1,4 @@
+import Audience
 import Foundation
 import HTTPServer
 import Secrets
@@ -24,6 +25,16 @@ public struct AppConfiguration: Sendable {
     public var quizStartsPerMinute = 30
     /// Reading events are written in batches this often (0 = at once, as the tests do); a crash loses at most this much.
     public var eventFlushMillis = 250
+    /// How often the campaign sender runs, in milliseconds (0 = never; tests call `sendOnce(now:)` themselves).
+    public var sendIntervalMillis = 1000
+    /// Deliveries written per transaction by the sender.
+    public var sendBatchSize = 500
+    /// Caps per person and quiet hours for campaign deliveries.
+    public var deliveryPolicy = DeliveryPolicy()
+    /// How long a group robot's webhook may take to answer.
+    public var webhookTimeoutSeconds: Double = 10
+    /// The site's public address for links in group-robot messages ("https://pufa.example.gov.cn"); empty = relative.
+    public var siteURL = ""
 
     public init(publicDirectory: URL) {
         self.publicDirectory = publicDirectory

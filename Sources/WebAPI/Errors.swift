@@ -27,6 +27,8 @@ enum ErrorMapping {
             return http(error)
         case let error as StudyTaskError:
             return http(error)
+        case let error as CampaignError:
+            return http(error)
         case let error as RateLimited:
             return HTTPError(429, code: "rate_limited", message: "请求太频繁，请 \(error.retryAfterSeconds) 秒后再试 / too many requests; "
                                 + "try again in \(error.retryAfterSeconds) s", headers: [("Retry-After", String(error.retryAfterSeconds))])
@@ -138,6 +140,17 @@ extension ErrorMapping {
         case .notFound, .contentNotFound: return HTTPError(404, code: "not_found", message: message)
         case .unknownPeople: return HTTPError(422, code: "unknown_people", message: message)
         case .closed: return HTTPError(409, code: "closed", message: message)
+        }
+    }
+
+    static func http(_ error: CampaignError) -> HTTPError {
+        let message = error.description
+        switch error {
+        case .invalid: return HTTPError(422, code: "validation_failed", message: message)
+        case .notFound: return HTTPError(404, code: "not_found", message: message)
+        case .wrongState: return HTTPError(409, code: "wrong_state", message: message)
+        case .badURL: return HTTPError(400, code: "bad_url", message: message)
+        case .noProfile: return HTTPError(401, code: "no_profile", message: message)
         }
     }
 }

@@ -111,7 +111,7 @@ public final class EventService: Sendable {
     func reject(_ counts: [String: Int], day: String? = nil) {
         let day = day ?? BeijingDay.of(clock.nowMillis())
         if flushMillis == 0 {
-            try? store.ingest([], rejected: counts.map { (day, $0.key, $0.value) }, now: clock.nowMillis())
+            _ = try? store.ingest([], rejected: counts.map { (day, $0.key, $0.value) }, now: clock.nowMillis())
         } else {
             pending.withLock { p in for (r, n) in counts { p.rejected[day + "|" + r, default: 0] += n } }
         }

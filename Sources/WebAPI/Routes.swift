@@ -267,6 +267,46 @@ extension Handlers {
         api.add(.POST, "/api/v1/followups/{id}/resolve", "resolveFollowup", "Mark a follow-up done, with a note",
                 .permission(.campaignsManage), body: "FollowupResolve", returns: "Followup", handleResolveFollowup)
 
+        // Campaigns (推送) and group robots: staff
+        api.add(.GET, "/api/v1/campaigns", "listCampaigns", "Campaigns, newest first, with the current run's percent done",
+                .permission(.campaignsManage), returns: "CampaignList", handleListCampaigns)
+        api.add(.POST, "/api/v1/campaigns", "createCampaign", "A campaign draft: piece, segment, channels, schedule, priority, rate",
+                .permission(.campaignsManage), body: "CampaignInput", returns: "Campaign", status: 201, handleCreateCampaign)
+        api.add(.GET, "/api/v1/campaigns/{id}", "getCampaign", "One campaign", .permission(.campaignsManage), returns: "Campaign",
+                handleGetCampaign)
+        api.add(.PUT, "/api/v1/campaigns/{id}", "updateCampaign", "Change a draft campaign", .permission(.campaignsManage),
+                body: "CampaignInput", returns: "Campaign", handleUpdateCampaign)
+        api.add(.POST, "/api/v1/campaigns/{id}/start", "startCampaign",
+                "Start a draft: now (the audience is frozen at once), at its time, or every year", .permission(.campaignsManage),
+                returns: "Campaign", handleStartCampaign)
+        api.add(.POST, "/api/v1/campaigns/{id}/pause", "pauseCampaign", "Pause sending", .permission(.campaignsManage),
+                returns: "Campaign", handleCampaignAction("pause"))
+        api.add(.POST, "/api/v1/campaigns/{id}/resume", "resumeCampaign", "Resume a paused campaign", .permission(.campaignsManage),
+                returns: "Campaign", handleCampaignAction("resume"))
+        api.add(.POST, "/api/v1/campaigns/{id}/cancel", "cancelCampaign", "Cancel: what was not yet sent is dropped",
+                .permission(.campaignsManage), returns: "Campaign", handleCampaignAction("cancel"))
+        api.add(.GET, "/api/v1/campaigns/{id}/progress", "getCampaignProgress",
+                "The current run: audience, held out, sent, pending, deferred by reason, rate, ETA, robot messages",
+                .permission(.campaignsManage), returns: "CampaignProgress", handleCampaignProgress)
+        api.add(.GET, "/api/v1/campaign-audiences", "listCampaignAudiences", "Saved segments to send to, with size and when computed",
+                .permission(.campaignsManage), returns: "SegmentChoiceList", handleCampaignAudiences)
+        api.add(.GET, "/api/v1/robots", "listRobots", "Group robots (DingTalk, WeCom); secrets are never returned",
+                .permission(.campaignsManage), returns: "RobotList", handleListRobots)
+        api.add(.POST, "/api/v1/robots", "createRobot", "Add a group robot (http(s) webhook, optional signing secret)",
+                .permission(.campaignsManage), body: "RobotInput", returns: "Robot", status: 201, handleCreateRobot)
+        api.add(.PUT, "/api/v1/robots/{id}", "updateRobot", "Change a robot; leave the secret out to keep it, \"\" to remove it",
+                .permission(.campaignsManage), body: "RobotInput", returns: "Robot", handleUpdateRobot)
+        api.add(.POST, "/api/v1/robots/{id}/test", "testRobot", "Post a test message now and say whether the robot accepted it",
+                .permission(.campaignsManage), returns: "RobotTest", handleTestRobot)
+        api.add(.POST, "/api/v1/robot-messages/{id}/resend", "resendRobotMessage", "Send a failed or unknown group message again",
+                .permission(.campaignsManage), status: 204, handleResendRobotMessage)
+
+        // The person's inbox: signed in, or a resident's device token (X-Profile-Token)
+        api.add(.GET, "/api/v1/inbox", "getInbox", "Messages delivered to me, newest first, with the unread count", .anyone,
+                returns: "Inbox", query: ["limit"], handleInbox)
+        api.add(.POST, "/api/v1/inbox/{id}/seen", "markInboxSeen", "Mark one of my messages seen", .anyone, status: 204,
+                handleInboxSeen)
+
         // Audit
         api.add(.GET, "/api/v1/audit", "listAuditLog", "Staff actions, newest first", .permission(.auditRead),
                 returns: "AuditPage", query: ["page", "pageSize"], handleAudit)

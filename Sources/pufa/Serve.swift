@@ -1,4 +1,5 @@
 import ArgumentParser
+import Audience
 import Dispatch
 import Foundation
 import HTTPServer
@@ -23,6 +24,14 @@ struct Serve: ParsableCommand {
     @Flag(help: "Do not log one line per request (env PUFA_ACCESS_LOG=0).") var noAccessLog = false
     @Option(help: "Quiz entries one address may start per minute (env PUFA_QUIZ_STARTS_PER_MINUTE, default 30).")
     var quizStartsPerMinute: Int?
+    @Option(help: "Quiet hours for campaign deliveries, Beijing time, or off (env PUFA_QUIET_HOURS, default 22:00-08:00).")
+    var quietHours: String?
+    @Option(help: "Campaign deliveries per person in any 24 h / 7 days (env PUFA_DAILY_CAP, PUFA_WEEKLY_CAP; default 3 and 10).")
+    var dailyCap: Int?
+    @Option(help: "See --daily-cap.") var weeklyCap: Int?
+    @Option(help: "The site's public address, for links in group-robot messages (env PUFA_SITE_URL).") var siteURL: String?
+    @Option(help: "Seconds a group robot's webhook may take to answer (env PUFA_WEBHOOK_TIMEOUT, default 10).")
+    var webhookTimeout: Double?
 
     func run() throws {
         bootstrapLogging()
@@ -37,6 +46,7 @@ struct Serve: ParsableCommand {
         config.secureCookies = secureCookies || Environment.string("PUFA_SECURE_COOKIES") == "1"
         config.accessLog = !(noAccessLog || Environment.string("PUFA_ACCESS_LOG") == "0")
         config.quizStartsPerMinute = max(1, try quizStartsPerMinute ?? Environment.int("PUFA_QUIZ_STARTS_PER_MINUTE") ?? 30)
+        try configureDelivery(&config)
 
         let store = try Store.open(path: dataOptions.databasePath, now: nowMillis())
         let app = try App(configuration: config, store: store, logger: logger)
@@ -112,5 +122,23 @@ extension Serve {
         let reports = try app.questions.importBanks(try parseAll([dir]), dryRun: false, editor: cliEditor)
         let added = reports.map(\.plan.added).reduce(0, +)
         logger.info("imported the starter question bank: \(added) questions in \(reports.count) banks from \(dir)")
+    }
+}
+
+extension Serve {
+    /// Caps, quiet hours, the site address and the webhook timeout of campaign delivery.
+    func configureDelivery(_ config: inout AppConfiguration) throws {
+        let quiet = quietHours ?? Environment.string("PUFA_QUIET_HOURS") ?? "22:00-08:00"
+        guard let (start, end) = DeliveryPolicy.parseQuietHours(quiet) else {
+            throw CLIError("quiet hours look like 22:00-08:00 (or off), not \(quiet)")
+        }
+        let policy = DeliveryPolicy(perDay: try dailyCap ?? Environment.int("PUFA_DAILY_CAP") ?? 3,
+                                    perWeek: try weeklyCap ?? Environment.int("PUFA_WEEKLY_CAP") ?? 10, quietStart: start, quietEnd: end)
+        guard policy.problems.isEmpty else { throw CLIError(policy.problems.joined(separator: "; ")) }
+        config.deliveryPolicy = policy
+        config.siteURL = (siteURL ?? Environment.string("PUFA_SITE_URL") ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let timeout = webhookTimeout ?? Environment.string("PUFA_WEBHOOK_TIMEOUT").flatMap(Double.init) ?? 10
+        guard timeout > 0 && timeout <= 120 else { throw CLIError("the webhook timeout must be 0–120 s") }
+        config.webhookTimeoutSeconds = timeout
     }
 }

@@ -42,6 +42,7 @@ final class TestApp {
         config.sweepIntervalSeconds = 0
         config.eventFlushMillis = 0
         config.remindIntervalSeconds = 0
+        config.sendIntervalMillis = 0
         let store = try Store.open(path: directory.appendingPathComponent("pufa.sqlite").path, readers: 2, now: clock.now)
         app = try App(configuration: config, store: store, clock: clock.appClock)
         _ = try app.bootstrapAdmin(username: "admin", password: Self.adminPassword)

@@ -143,6 +143,28 @@ import TestSupport
         Case(method: "GET", path: "/api/v1/study-tasks/1/export.xlsx", expected: expect(404, allowed: [.admin, .editor])),
         Case(method: "GET", path: "/api/v1/followups", expected: expect(200, allowed: [.admin, .editor])),
         Case(method: "POST", path: "/api/v1/followups/1/resolve", body: #"{"note":"x"}"#, expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/campaigns", expected: expect(200, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/campaigns", body: #"{"name":"","contentSlug":"x","segmentId":1,"channels":["inbox"],"schedule":"now"}"#,
+             expected: expect(422, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/campaigns/1", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "PUT", path: "/api/v1/campaigns/1", body: #"{"name":"x","contentSlug":"x","segmentId":1,"channels":["inbox"],"schedule":"now"}"#,
+             expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/campaigns/1/start", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/campaigns/1/pause", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/campaigns/1/resume", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/campaigns/1/cancel", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/campaigns/1/progress", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/campaign-audiences", expected: expect(200, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/robots", expected: expect(200, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/robots", body: #"{"name":"r","kind":"wecom","url":"ftp://example.cn/hook"}"#,
+             expected: expect(400, allowed: [.admin, .editor])),
+        Case(method: "PUT", path: "/api/v1/robots/1", body: #"{"name":"r","kind":"wecom","url":"https://example.cn/hook"}"#,
+             expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/robots/1/test", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/robot-messages/1/resend", expected: expect(404, allowed: [.admin, .editor])),
+        // Anyone with a profile: an account (a profile is made on first use) or a resident's device token.
+        Case(method: "GET", path: "/api/v1/inbox", expected: expect(200, allowed: signedIn)),
+        Case(method: "POST", path: "/api/v1/inbox/1/seen", expected: expect(404, allowed: signedIn)),
     ]
 
     /// Routes checked elsewhere (their effect ends the session or they are public system routes).

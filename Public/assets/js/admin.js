@@ -14,6 +14,7 @@ import { renderQuestions } from './admin/questions.js';
 import { renderExams } from './admin/exams.js';
 import { renderQuizzes } from './admin/quizzes.js';
 import { renderContent } from './admin/content.js';
+import { renderCampaigns } from './admin/campaigns.js';
 import { renderStudyTasks } from './admin/study-tasks.js';
 import { clearQuestionRefs } from './admin/questions-data.js';
 import { clearRefs } from './admin/refs.js';
@@ -23,6 +24,7 @@ const SECTIONS = [
   { id: 'questions', label: 'nav.questions', perm: 'questions.manage', render: renderQuestions },
   { id: 'quizzes', label: 'nav.quizzes', perm: 'quizzes.manage', render: renderQuizzes },
   { id: 'content', label: 'nav.content', perm: 'content.manage', render: renderContent },
+  { id: 'campaigns', label: 'nav.campaigns', perm: 'campaigns.manage', render: renderCampaigns },
   { id: 'study-tasks', label: 'nav.studyTasks', perm: 'campaigns.manage', render: renderStudyTasks },
   { id: 'exams', label: 'nav.exams', perm: 'exams.manage', render: renderExams },
   { id: 'users', label: 'nav.users', perm: 'users.manage', render: renderUsers },

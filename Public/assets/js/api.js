@@ -33,10 +33,10 @@ function readCookie(name) {
 
 /**
  * Sends one request and resolves with the decoded JSON body (null for 204).
- * Rejects with ApiError for 4xx/5xx, network failures and time-outs.
+ * Rejects with ApiError for 4xx/5xx, network failures and time-outs. extraHeaders (optional) are sent as well.
  */
-export async function request(method, path, body) {
-  const headers = { Accept: 'application/json' };
+export async function request(method, path, body, extraHeaders) {
+  const headers = Object.assign({ Accept: 'application/json' }, extraHeaders || {});
   const init = { method: method, headers: headers, credentials: 'same-origin' };
   if (method !== 'GET' && method !== 'HEAD') {
     // The csrf cookie is set by GET /session; fetch it first if it has gone (expired, cleared).

@@ -8,6 +8,7 @@ import { request } from './api.js';
 import { windowLine, moment } from './quiz/rules.js';
 import { readApi, savedGroup, groupById, inGroup } from './read/pieces.js';
 import { showFeed, showTasks } from './study/portal-feed.js';
+import { showInbox } from './portal-inbox.js';
 
 const STUDY_ITEMS = 4;
 
@@ -16,6 +17,7 @@ showQuiz();
 showStudy();
 showFeed();
 showTasks();
+showInbox();
 
 function showQuiz() {
   const slot = document.getElementById('quiz-state');
