@@ -121,8 +121,10 @@ enum CampaignSQL {
 
     // The inbox and who is asking.
     static let inbox = """
-        SELECT i.delivery_id, i.kind, i.note, i.created_at, i.seen_at, c.slug, c.title, json_extract(v.meta_json, '$.summary') AS summary
+        SELECT i.delivery_id, i.kind, i.note, i.created_at, i.seen_at, c.slug, c.title, json_extract(v.meta_json, '$.summary') AS summary,
+               r.campaign_id
         FROM inbox i JOIN content c ON c.id = i.content_id JOIN content_versions v ON v.content_id = c.id AND v.version = c.version
+        JOIN deliveries d ON d.id = i.delivery_id LEFT JOIN campaign_runs r ON r.id = d.run_id
         WHERE i.profile_id = ? ORDER BY i.created_at DESC, i.delivery_id DESC LIMIT ?
         """
     static let unread = "SELECT count(*) FROM inbox WHERE profile_id = ? AND seen_at IS NULL"

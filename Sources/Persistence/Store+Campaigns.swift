@@ -137,7 +137,7 @@ extension Store {
             if input.channels.contains("robots") {
                 let summary = try db.scalar(CampaignSQL.contentSummary, [input.contentId]).string ?? ""
                 let text = RobotWebhook.markdown(title: campaign.contentTitle, summary: summary, message: input.message,
-                                                 link: "\(linkBase)/read#/\(campaign.contentSlug)")
+                                                 link: "\(linkBase)/read?c=\(run.campaignId)&via=robot#/\(campaign.contentSlug)")
                 let body = Self.json(["title": campaign.contentTitle, "text": text]) ?? "{}"
                 for robotId in input.robotIds {
                     guard let robot = try db.queryOne(CampaignSQL.robot, [robotId]), robot.int("enabled") == 1 else { continue }

@@ -53,6 +53,8 @@ public struct InboxItem: Sendable, Equatable {
     public var slug: String
     public var title: String
     public var summary: String
+    /// The campaign that sent it (nil for a study-task reminder), for attributing the reading that follows.
+    public var campaignId: Int? = nil
 }
 
 extension Store {
@@ -182,7 +184,7 @@ extension Store {
             let items = try db.query(CampaignSQL.inbox, [profileId, limit]).map {
                 InboxItem(deliveryId: $0.int("delivery_id") ?? 0, kind: $0.string("kind") ?? "", note: $0.string("note") ?? "",
                           createdAt: $0.int64("created_at") ?? 0, seenAt: $0.int64("seen_at"), slug: $0.string("slug") ?? "",
-                          title: $0.string("title") ?? "", summary: $0.string("summary") ?? "")
+                          title: $0.string("title") ?? "", summary: $0.string("summary") ?? "", campaignId: $0.int("campaign_id"))
             }
             return (items, try db.scalar(CampaignSQL.unread, [profileId]).int ?? 0)
         }

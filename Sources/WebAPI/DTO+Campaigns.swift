@@ -135,6 +135,7 @@ struct InboxDTO: Encodable {
         var summary: String
         var createdAt: Date
         var seen: Bool
+        var campaignId: Int?
     }
     var items: [Item]
     var unread: Int

@@ -108,7 +108,7 @@ extension Handlers {
         let found = try store.inbox(profileId: profile, limit: limit)
         return .json(InboxDTO(items: found.items.map {
             .init(id: $0.deliveryId, kind: $0.kind, note: $0.note, slug: $0.slug, title: $0.title, summary: $0.summary,
-                  createdAt: Date(millis: $0.createdAt), seen: $0.seenAt != nil)
+                  createdAt: Date(millis: $0.createdAt), seen: $0.seenAt != nil, campaignId: $0.campaignId)
         }, unread: found.unread))
     }
 

@@ -52,7 +52,7 @@ import WebAPI
         let body = try JSONSerialization.jsonObject(with: Data(hits[2].body.utf8)) as? [String: Any]
         let markdown = body?["markdown"] as? [String: String]
         #expect(body?["msgtype"] as? String == "markdown" && markdown?["title"] == "宪法宣传周：宪法是根本大法")
-        #expect(markdown?["text"]?.contains("https://pufa.example.cn/read#/xianfa-zhou") == true)
+        #expect(markdown?["text"]?.contains("https://pufa.example.cn/read?c=1&via=robot#/xianfa-zhou") == true)
         world.clock.advance(seconds: 3600)
         try world.send()
         #expect(receiver.count == 3, "nothing is posted twice")

@@ -45,7 +45,7 @@ function draw(box, data, headers) {
   replace(state, h('ul', { class: 'portal-inbox-list', id: 'inbox-list' }, data.items.map(function (item) {
     return h('li', { class: item.seen ? 'is-seen' : 'is-unread', 'data-id': item.id },
       h('span', { class: 'chip inbox-kind-' + item.kind, i18n: 'portal.inboxKind.' + item.kind }),
-      h('a', { class: 'portal-inbox-link', href: '/read#/' + encodeURIComponent(item.slug), lang: 'zh-CN', text: item.title,
+      h('a', { class: 'portal-inbox-link', href: '/read?' + (item.campaignId ? 'c=' + item.campaignId + '&' : '') + 'via=inbox#/' + encodeURIComponent(item.slug), lang: 'zh-CN', text: item.title,
         onclick: function () {
           if (!item.seen) request('POST', '/api/v1/inbox/' + item.id + '/seen', {}, headers).catch(function () {});
         } }),
