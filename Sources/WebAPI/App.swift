@@ -17,6 +17,8 @@ public final class App: Sendable {
     public let quizzes: QuizService
     public let live: LiveService
     public let content: ContentService
+    public let profiles: ProfileService
+    public let segments: SegmentService
     let router: Router<AppContext>
     let handlers: Handlers
     private let server = Box<Server>()
@@ -35,9 +37,11 @@ public final class App: Sendable {
         quizzes = QuizService(store: store, clock: clock, deviceSecret: secret, startsPerMinute: configuration.quizStartsPerMinute)
         live = LiveService(store: store, clock: clock)
         content = ContentService(store: store, clock: clock)
+        profiles = ProfileService(store: store, clock: clock)
+        segments = SegmentService(store: store, clock: clock)
         handlers = Handlers(configuration: configuration, store: store, accounts: accounts, clock: clock, logger: logger,
                             metrics: metrics, questions: questions, exams: exams, quizzes: quizzes, live: live, content: content,
-                            server: server, openAPI: Box())
+                            profiles: profiles, segments: segments, server: server, openAPI: Box())
         let files = try StaticFiles(root: configuration.publicDirectory,
                                     aliases: ["/": "index.html", "/exam": "exam.html", "/exam/": "exam.html",
                                               "/admin": "admin.html", "/admin/": "admin.html",
@@ -61,6 +65,7 @@ public final class App: Sendable {
         try server.start()
         self.server.value = server
         if configuration.sweepIntervalSeconds > 0 { startSweeper() }
+        if configuration.segmentRefreshSeconds > 0 { startSegmentRefresher() }
     }
 
     /// Submits expired attempts every few seconds until shutdown.
@@ -79,6 +84,27 @@ public final class App: Sendable {
             }
         }
         thread.name = "pufa-sweeper"
+        thread.start()
+    }
+
+    /// Folds new facts into profiles and recomputes saved segments older than the configured interval, until shutdown.
+    func startSegmentRefresher() {
+        let segments = self.segments, logger = handlers.logger, stopping = self.stopping
+        let interval = configuration.segmentRefreshSeconds
+        let thread = Thread {
+            // Checks once a minute (or at the interval, if shorter) which segments have grown old.
+            let tick = min(interval, 60)
+            while !stopping.value! {
+                do {
+                    let n = try segments.refresh(olderThanSeconds: interval)
+                    if n > 0 { logger.info("segment refresher recomputed \(n) segments") }
+                } catch {
+                    logger.error("segment refresher: \(error)")
+                }
+                for _ in 0..<(tick * 10) where !stopping.value! { Thread.sleep(forTimeInterval: 0.1) }
+            }
+        }
+        thread.name = "pufa-segments"
         thread.start()
     }
 
@@ -115,6 +141,8 @@ struct Handlers: Sendable {
     let quizzes: QuizService
     let live: LiveService
     let content: ContentService
+    let profiles: ProfileService
+    let segments: SegmentService
     let health = HealthProbe()
     let server: Box<Server>
     let openAPI: Box<[UInt8]>

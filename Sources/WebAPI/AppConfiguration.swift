@@ -20,6 +20,8 @@ public struct AppConfiguration: Sendable {
     public var sweepIntervalSeconds = 5
     /// Quiz entries one address may start per minute (a school or village office shares one address: be generous).
     public var quizStartsPerMinute = 30
+    /// Saved segments older than this are recomputed (and new facts folded) by a background job (0 = never; tests call it).
+    public var segmentRefreshSeconds = 3600
 
     public init(publicDirectory: URL) {
         self.publicDirectory = publicDirectory

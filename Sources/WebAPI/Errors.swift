@@ -1,4 +1,5 @@
 import Accounts
+import Audience
 import Exams
 import Questions
 import Quizzes
@@ -23,6 +24,8 @@ enum ErrorMapping {
         case let error as LiveError:
             return http(error)
         case let error as ContentError:
+            return http(error)
+        case let error as AudienceError:
             return http(error)
         case let error as RateLimited:
             return HTTPError(429, code: "rate_limited", message: "请求太频繁，请 \(error.retryAfterSeconds) 秒后再试 / too many requests; "
@@ -123,6 +126,22 @@ extension ErrorMapping {
         case .invalid: return HTTPError(422, code: "validation_failed", message: message)
         case .notFound: return HTTPError(404, code: "not_found", message: message)
         case .stale: return HTTPError(409, code: "stale_version", message: message)
+        }
+    }
+}
+
+extension ErrorMapping {
+    static func http(_ error: AudienceError) -> HTTPError {
+        let message = error.description
+        switch error {
+        case .invalid: return HTTPError(422, code: "validation_failed", message: message)
+        case .rule(.invalid): return HTTPError(400, code: "invalid_rule", message: message)
+        case .rule(.cycle): return HTTPError(422, code: "cyclic_rule", message: message)
+        case .rule(.unknownSegment): return HTTPError(422, code: "unknown_segment", message: message)
+        case .notFound: return HTTPError(404, code: "not_found", message: message)
+        case .stale: return HTTPError(409, code: "stale_version", message: message)
+        case .nameTaken: return HTTPError(409, code: "conflict", message: message)
+        case .inUse: return HTTPError(409, code: "in_use", message: message)
         }
     }
 }

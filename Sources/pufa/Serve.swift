@@ -23,6 +23,8 @@ struct Serve: ParsableCommand {
     @Flag(help: "Do not log one line per request (env PUFA_ACCESS_LOG=0).") var noAccessLog = false
     @Option(help: "Quiz entries one address may start per minute (env PUFA_QUIZ_STARTS_PER_MINUTE, default 30).")
     var quizStartsPerMinute: Int?
+    @Option(help: "Recompute saved segments older than this many seconds; 0 = never (env PUFA_SEGMENT_REFRESH_SECONDS, default 3600).")
+    var segmentRefreshSeconds: Int?
 
     func run() throws {
         bootstrapLogging()
@@ -37,6 +39,7 @@ struct Serve: ParsableCommand {
         config.secureCookies = secureCookies || Environment.string("PUFA_SECURE_COOKIES") == "1"
         config.accessLog = !(noAccessLog || Environment.string("PUFA_ACCESS_LOG") == "0")
         config.quizStartsPerMinute = max(1, try quizStartsPerMinute ?? Environment.int("PUFA_QUIZ_STARTS_PER_MINUTE") ?? 30)
+        config.segmentRefreshSeconds = max(0, try segmentRefreshSeconds ?? Environment.int("PUFA_SEGMENT_REFRESH_SECONDS") ?? 3600)
 
         let store = try Store.open(path: dataOptions.databasePath, now: nowMillis())
         let app = try App(configuration: config, store: store, logger: logger)
