@@ -5,6 +5,7 @@ enum ProfileSQL {
         p.id, p.user_id, p.phone, p.display_name, p.groups_mask, p.unit_id, p.region_id, p.age_band, p.occupation,
         p.interests_json, p.last_active_at, p.created_at, p.updated_at
         """
+    static let accountsMissing = "SELECT EXISTS (SELECT 1 FROM users u WHERE NOT EXISTS (SELECT 1 FROM profiles p WHERE p.user_id = u.id))"
     static let byId = "SELECT \(columns) FROM profiles p WHERE p.id = ?"
     static let idByUser = "SELECT id FROM profiles WHERE user_id = ?"
 
@@ -90,6 +91,6 @@ enum ProfileSQL {
         ON CONFLICT (profile_id, topic, day) DO UPDATE SET answered = answered + excluded.answered, correct = correct + excluded.correct
         """
 
-    static let every = [getMark, putMark, finishedEntries, entryAnswers, submittedAttempts, examScoring, addTopicDay, byId, idByUser, insertAccounts, syncAccounts, upsertResident, insertToken, profileByToken, touch, search,
+    static let every = [accountsMissing, getMark, putMark, finishedEntries, entryAnswers, submittedAttempts, examScoring, addTopicDay, byId, idByUser, insertAccounts, syncAccounts, upsertResident, insertToken, profileByToken, touch, search,
                         searchCount, update, updateOwn, topicTotals, reads, memberships, regionIds, unitIds]
 }

@@ -75,6 +75,13 @@ extension Store {
         }
     }
 
+    /// Creates the profiles of accounts added since the last sync (a read when there are none), so a new account is
+    /// found and counted at once rather than at the next scheduled refresh.
+    public func ensureAccountProfiles(now: Int64) throws {
+        guard try pool.read({ try $0.scalar(ProfileSQL.accountsMissing).int }) == 1 else { return }
+        try pool.write { _ = try $0.run(ProfileSQL.insertAccounts, Self.derivedBits + [now, Int?.none]) }
+    }
+
     /// A resident who left a phone (a quiz entry): created or updated, and given a new token for their browser.
     /// Only the token's SHA-256 is kept.
     public func residentProfile(phone: String, nickname: String, regionId: Int?, now: Int64) throws -> (id: Int, token: String) {

@@ -23,7 +23,10 @@ public final class ProfileService: Sendable {
                                   now: clock.nowMillis()).token
     }
 
-    func search(_ query: ProfileQuery) throws -> Page<ProfileRecord> { try store.profiles(query) }
+    func search(_ query: ProfileQuery) throws -> Page<ProfileRecord> {
+        try store.ensureAccountProfiles(now: clock.nowMillis())
+        return try store.profiles(query)
+    }
 
     func detail(id: Int) throws -> ProfileDetail {
         let since = SegmentRule.since(days: Self.factsDays, now: clock.nowMillis())

@@ -231,7 +231,7 @@ extension Handlers {
         // Audience profiles: staff search and edit; everyone signed in keeps their own few attributes
         api.add(.GET, "/api/v1/profiles", "listProfiles",
                 "Search profiles by name or phone ending, group, region or unit subtree (phones masked)", .permission(.audiencesManage),
-                returns: "ProfilePage", query: ["q", "group", "regionId", "unitId", "page", "pageSize"], handleListProfiles)
+                returns: "ProfilePage", query: ["q", "group", "regionId", "unitId", "page", "pageSize"], offload: true, handleListProfiles)
         api.add(.GET, "/api/v1/profiles/{id}", "getProfile", "A profile with accuracy per knowledge point (90 days), reading, segments",
                 .permission(.audiencesManage), returns: "ProfileDetail", handleGetProfile)
         api.add(.PUT, "/api/v1/profiles/{id}", "updateProfile", "Set groups, age band, occupation, interests, region and unit (audited)",

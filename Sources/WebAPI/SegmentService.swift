@@ -34,6 +34,7 @@ public final class SegmentService: Sendable {
     func preview(_ rule: SegmentRule, holdoutPercent: Int, segmentId: Int?) throws
         -> (count: Int, heldOut: Int, byRegion: [(id: Int?, name: String, count: Int)]) {
         let now = clock.nowMillis()
+        try store.ensureAccountProfiles(now: now)
         let expanded = try store.expand(rule, replacing: segmentId)
         let counted = try store.countSegment(expanded, now: now)
         var heldOut = 0
@@ -95,8 +96,13 @@ public final class SegmentService: Sendable {
 
     func delete(_ id: Int, actor: Actor) throws { try store.deleteSegment(id: id, now: clock.nowMillis(), actor: actor) }
 
+    /// Recomputes now, from the latest facts and accounts.
     func recompute(_ id: Int) throws -> SegmentRecord {
-        try store.recomputeSegment(id: id, now: clock.nowMillis())
+        _ = try get(id)
+        let now = clock.nowMillis()
+        try store.foldFacts(now: now)
+        try store.syncAccountProfiles(now: now)
+        try store.recomputeSegment(id: id, now: now)
         return try get(id)
     }
 
