@@ -27,7 +27,7 @@ def sign_in_editor(driver, server, admin, unique):
 
 
 def add_condition(driver, block, field):
-    Select(driver.find_element(By.ID, f"seg-pick-{block}")).select_by_value(field)
+    Select(visible(driver, f"#seg-pick-{block}")).select_by_value(field)
     driver.find_element(By.ID, f"seg-add-{block}").click()
     return wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, f"#seg-block-{block} .seg-cond[data-field={field}]"))[-1]
 
@@ -64,10 +64,11 @@ def test_staff_build_a_segment_watch_the_count_save_recompute_and_see_members(dr
     row = text_appears(driver, "#segments-table", f"东镇干部{unique}")
     assert "截至" in row.text
 
-    # A rule the server refuses says where: an accuracy condition without a topic.
+    # An unfinished condition is named and marked before anything is asked of the server.
     driver.find_element(By.ID, "segment-new").click()
     add_condition(driver, "any", "accuracy")
-    text_appears(driver, "#seg-rule-error", "topic")
+    text_appears(driver, "#seg-rule-error", "请填写知识点")
+    assert driver.find_elements(By.CSS_SELECTOR, "#seg-block-any .seg-cond.is-incomplete")
 
 
 def test_a_profile_is_found_by_region_and_given_a_group(driver, server, admin, unique):

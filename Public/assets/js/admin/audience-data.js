@@ -26,6 +26,22 @@ export function blankCondition(field) {
   }
 }
 
+/** What a condition still lacks (a key under seg.missing.), or null when the server may be asked. */
+export function missingPart(cond) {
+  switch (cond.field) {
+    case 'group': case 'ageBand': return cond.in.length ? null : 'choice';
+    case 'region': case 'unit': return cond.within.length ? null : 'place';
+    case 'occupation': case 'interest': return cond.in.length ? null : 'words';
+    case 'accuracy':
+      if (!cond.topic) return 'topic';
+      return cond.days && (cond.below !== undefined ? cond.below : cond.atLeast) !== null ? null : 'numbers';
+    case 'read': case 'finished': return cond.content ? null : 'content';
+    case 'active': return cond.days ? null : 'numbers';
+    case 'segment': return cond.id ? null : 'segment';
+    default: return null;
+  }
+}
+
 export const profilesApi = {
   /** params: {q, group, regionId, unitId, page, pageSize} → {items, total, page, pageSize}; phones masked. */
   list: function (params) { return request('GET', '/api/v1/profiles' + query(params || {})); },

@@ -97,7 +97,7 @@ function drawProfile(container, ctx, d, refs) {
     onclick: function () { openEdit(p, refs, function () { renderProfile(container, ctx, p.id); }); } });
   const facts = h('dl', { class: 'facts', id: 'profile-facts' },
     fact('profiles.colKind', t('profiles.kind.' + p.kind)), fact('profiles.colPhone', p.phone || '—'),
-    fact('profiles.colGroups', groupChips(p.groups)), fact('profiles.ageBand', p.ageBand ? t('ageBand.' + p.ageBand) : '—'),
+    fact('profiles.colGroups', (p.groups || []).length ? groupChips(p.groups) : '—'), fact('profiles.ageBand', p.ageBand ? t('ageBand.' + p.ageBand) : '—'),
     fact('profiles.occupation', p.occupation || '—'), fact('profiles.interests', (p.interests || []).join('、') || '—'),
     fact('profiles.colRegion', pathOf(refs.regions, p.regionId) || '—'), fact('profiles.colUnit', pathOf(refs.units, p.unitId) || '—'),
     fact('profiles.colActive', p.lastActiveAt ? formatTime(p.lastActiveAt) : t('profiles.never')));

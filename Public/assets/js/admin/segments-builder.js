@@ -7,7 +7,7 @@ import { errorView, loadingView, announce, describeError, withBusy, userError } 
 import { field } from '../fields.js';
 import { loadRefs } from './refs.js';
 import { hashFor } from './table.js';
-import { FIELDS, blankCondition, composeRule, decomposeRule, contentChoices, segmentsApi } from './audience-data.js';
+import { FIELDS, blankCondition, composeRule, decomposeRule, contentChoices, missingPart, segmentsApi } from './audience-data.js';
 import { conditionRow } from './segments-conditions.js';
 import { drawRegionChart } from './segments-chart.js';
 import { renderMembers } from './segments-members.js';
@@ -43,13 +43,17 @@ function draw(container, ctx, segment, refs) {
   BLOCKS.forEach(function (b) { blockBoxes[b] = h('div', { class: 'seg-conds', id: 'seg-block-' + b }); });
 
   const save = h('button', { type: 'submit', class: 'btn btn-primary', id: 'seg-save', i18n: segment ? 'save' : 'segments.create' });
+  const chartBox = h('div', { class: 'chart-box seg-chart', hidden: true }, canvas);
+  // On a wide screen the count stays in view beside the conditions; on a phone it follows them.
   const form = h('form', { class: 'seg-form', novalidate: true, id: 'seg-form' },
-    h('section', { class: 'card' }, name, description, holdout),
-    complex ? h('p', { class: 'notice', i18n: 'seg.complex' }) : null,
-    BLOCKS.map(function (b) { return blockFieldset(b); }),
-    h('section', { class: 'card seg-preview', id: 'seg-preview', 'aria-labelledby': 'seg-preview-title' },
-      h('h2', { id: 'seg-preview-title', i18n: 'seg.previewTitle' }), count, problem,
-      h('div', { class: 'chart-and-table' }, h('div', { class: 'chart-box' }, canvas), regionList)),
+    h('div', { class: 'seg-layout' },
+      h('div', { class: 'seg-main' },
+        h('section', { class: 'card' }, name, description, holdout),
+        complex ? h('p', { class: 'notice', i18n: 'seg.complex' }) : null,
+        BLOCKS.map(function (b) { return blockFieldset(b); })),
+      h('div', { class: 'seg-side' },
+        h('section', { class: 'card seg-preview', id: 'seg-preview', 'aria-labelledby': 'seg-preview-title' },
+          h('h2', { id: 'seg-preview-title', i18n: 'seg.previewTitle' }), count, problem, chartBox, regionList))),
     h('div', { class: 'form-actions' }, save,
       segment ? h('button', { type: 'button', class: 'btn btn-danger-quiet', id: 'seg-delete', i18n: 'segments.delete', onclick: remove }) : null));
   form.addEventListener('submit', function (event) { event.preventDefault(); submit(); });
@@ -103,9 +107,20 @@ function draw(container, ctx, segment, refs) {
 
   function preview() {
     const rule = composeRule(blocks);
-    if (!rule) {
-      replace(count, h('span', { class: 'muted', i18n: complex ? 'seg.complexKept' : 'seg.addFirst' }));
+    const unfinished = unfinishedConditions();
+    if (!rule || unfinished.length) {
+      asked++;
+      count.removeAttribute('aria-busy');
+      replace(count, h('span', { class: 'muted', i18n: !rule ? (complex ? 'seg.complexKept' : 'seg.addFirst') : 'seg.finishFirst' }));
+      problem.hidden = true;
+      if (unfinished.length) {
+        replace(problem, h('ul', { class: 'plain-list' }, unfinished.map(function (u) {
+          return h('li', { i18n: 'seg.missing.' + u.missing, args: { field: t('seg.field.' + u.cond.field), n: u.n } });
+        })));
+        problem.hidden = false;
+      }
       replace(regionList);
+      chartBox.hidden = true;
       drawRegionChart(canvas, []);
       return;
     }
@@ -117,6 +132,7 @@ function draw(container, ctx, segment, refs) {
       problem.hidden = true;
       replace(count, h('strong', { class: 'seg-count-n', text: String(r.count) }), ' ', h('span', { i18n: 'seg.people' }),
         r.heldOut ? h('span', { class: 'muted', i18n: 'seg.heldOutN', args: { n: r.heldOut } }) : null);
+      chartBox.hidden = !r.byRegion.length;
       replace(regionList, r.byRegion.map(function (x) {
         return h('li', null, h('span', { text: x.regionId === null ? t('seg.noRegion') : x.name }), ' ', h('strong', { text: String(x.count) }));
       }));
@@ -130,12 +146,29 @@ function draw(container, ctx, segment, refs) {
     });
   }
 
+  /** Conditions still lacking something, numbered as they appear on the page; their rows are marked. */
+  function unfinishedConditions() {
+    const out = [];
+    let n = 0;
+    BLOCKS.forEach(function (b) {
+      const rows = blockBoxes[b].querySelectorAll('.seg-cond');
+      blocks[b].forEach(function (cond, i) {
+        n++;
+        const missing = missingPart(cond);
+        if (rows[i]) rows[i].classList.toggle('is-incomplete', Boolean(missing));
+        if (missing) out.push({ cond: cond, missing: missing, n: n });
+      });
+    });
+    return out;
+  }
+
   function submit() {
     const rule = composeRule(blocks) || (complex ? segment.rule : null);
     const v = { name: form.elements.name.value.trim(), description: form.elements.description.value.trim(), holdoutPercent: holdoutValue() };
     let check = null;
     if (!v.name) check = userError(t('error.required', { field: t('segments.name') }), 'name');
     else if (!rule) check = userError(t('seg.addFirst'));
+    else if (unfinishedConditions().length) check = userError(t('seg.finishFirst'));
     else if (v.holdoutPercent < 0 || v.holdoutPercent > 50) check = userError(t('segments.holdoutHint'), 'holdoutPercent');
     if (check) {
       announce(check.userMessage, 'error');

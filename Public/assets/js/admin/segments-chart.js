@@ -13,11 +13,13 @@ export function drawRegionChart(canvas, rows) {
     if (chart) chart.destroy();
     chart = null;
     if (!document.body.contains(canvas) || !rows.length) return;
+    // A bar per region at a readable thickness: the box grows with the number of regions.
+    if (canvas.parentNode) canvas.parentNode.style.height = (48 + rows.length * 36) + 'px';
     chart = new Chart(canvas, {
       type: 'bar',
       data: {
         labels: rows.map(label),
-        datasets: [{ label: t('seg.people'), data: rows.map(function (r) { return r.count; }), backgroundColor: '#b3261e' }],
+        datasets: [{ label: t('seg.people'), data: rows.map(function (r) { return r.count; }), backgroundColor: '#b3261e', maxBarThickness: 28 }],
       },
       options: {
         indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false,

@@ -57,7 +57,7 @@ export function conditionInputs(cond, refs, onChange) {
     case 'ageBand': return checkList(cond, 'in', AGE_BANDS, 'ageBand.', onChange);
     case 'region': case 'unit': {
       const items = cond.field === 'region' ? refs.regions : refs.units;
-      return labelled('seg.within', select([{ value: '', key: 'seg.choose' }].concat(treeChoices(items)), cond.within[0] || '', function (v) {
+      return labelled(cond.field === 'region' ? 'seg.pickRegion' : 'seg.pickUnit', select([{ value: '', key: 'seg.choose' }].concat(treeChoices(items)), cond.within[0] || '', function (v) {
         cond.within = v ? [Number(v)] : []; onChange();
       }));
     }
