@@ -107,7 +107,8 @@ public enum SegmentSQL {
     static let campaignsUsing = "SELECT name FROM campaigns WHERE segment_id = ? AND status NOT IN ('done', 'cancelled') LIMIT 1"
     static let tasksUsing = "SELECT title FROM study_tasks WHERE segment_id = ? LIMIT 1"
     static let campaignsEver = "SELECT name FROM campaigns WHERE segment_id = ? LIMIT 1"
-    static let stale = "SELECT id FROM segments WHERE computed_at IS NULL OR computed_at < ? ORDER BY coalesce(computed_at, 0), id"
+    /// Segments last computed (or, never computed, created) before a time: a new segment is not "old" at once.
+    static let stale = "SELECT id FROM segments WHERE coalesce(computed_at, created_at) < ? ORDER BY coalesce(computed_at, 0), id"
     static let clearMembers = "DELETE FROM segment_members WHERE segment_id = ?"
     /// ?1 segment, ?2 JSON list of held-out profile ids.
     static let markHeldOut = """

@@ -57,7 +57,8 @@ extension Store {
         }
     }
 
-    /// Saved segments last computed before `olderThan` (or never), oldest first: the refresh job's work.
+    /// Saved segments last computed before `olderThan` (never-computed ones by their creation), oldest first: the
+    /// refresh job's work.
     public func staleSegments(olderThan: Int64) throws -> [Int] {
         try pool.read { try $0.query(SegmentSQL.stale, [olderThan]).compactMap { $0.int("id") } }
     }
