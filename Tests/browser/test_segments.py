@@ -1,16 +1,26 @@
 """对象 and 分群 in the staff console, as a publicity editor uses them: building a segment from two conditions while the
 count follows live, saving it, recomputing it and seeing the "as of" time and its members; finding a profile and
 setting its groups; and the same pages on a 360-px phone."""
+import uuid
+
+import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from pufa_browser import sign_in, text_appears, visible, wait, no_horizontal_overflow
+from pufa_browser import admin_api, sign_in, text_appears, visible, wait, no_horizontal_overflow
 
 EDITOR_PASSWORD = "Editor-Pass-2024"
 
 
+@pytest.fixture(scope="module")
+def town(server):
+    """One county with two towns for the whole file (the shared server's region tree stays small): three officials
+    in the first town, one in the second. Returns (county, east, west, suffix)."""
+    unique = uuid.uuid4().hex[:6]
+    return seed(admin_api(server), unique) + (unique,)
+
+
 def seed(admin, unique):
-    """A county with two towns; three officials in the first town, one in the second."""
     county = admin.create_region(f"平安县{unique}", "county")
     east = admin.create_region(f"东镇{unique}", "town", parent=county["id"])
     west = admin.create_region(f"西镇{unique}", "town", parent=county["id"])
@@ -32,9 +42,9 @@ def add_condition(driver, block, field):
     return wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, f"#seg-block-{block} .seg-cond[data-field={field}]"))[-1]
 
 
-def test_staff_build_a_segment_watch_the_count_save_recompute_and_see_members(driver, server, admin, unique):
-    county, east, _ = seed(admin, unique)
-    sign_in_editor(driver, server, admin, unique)
+def test_staff_build_a_segment_watch_the_count_save_recompute_and_see_members(driver, server, admin, town):
+    county, east, _, unique = town
+    sign_in_editor(driver, server, admin, unique + "a")
     driver.find_element(By.ID, "nav-segments").click()
     visible(driver, "#segment-new").click()
     visible(driver, "#seg-form input[name=name]").send_keys(f"东镇干部{unique}")
@@ -71,9 +81,9 @@ def test_staff_build_a_segment_watch_the_count_save_recompute_and_see_members(dr
     assert driver.find_elements(By.CSS_SELECTOR, "#seg-block-any .seg-cond.is-incomplete")
 
 
-def test_a_profile_is_found_by_region_and_given_a_group(driver, server, admin, unique):
-    _, east, _ = seed(admin, unique)
-    sign_in_editor(driver, server, admin, unique)
+def test_a_profile_is_found_by_region_and_given_a_group(driver, server, admin, town):
+    _, east, _, unique = town
+    sign_in_editor(driver, server, admin, unique + "b")
     driver.find_element(By.ID, "nav-profiles").click()
     visible(driver, "#profile-search")
     Select(driver.find_element(By.CSS_SELECTOR, "#profile-search select[name=regionId]")).select_by_value(str(east["id"]))
@@ -86,9 +96,9 @@ def test_a_profile_is_found_by_region_and_given_a_group(driver, server, admin, u
     text_appears(driver, "#profile-facts", "村居法律明白人")
 
 
-def test_the_segment_builder_fits_a_phone(phone, server, admin, unique):
-    _, east, _ = seed(admin, unique)
-    sign_in_editor(phone, server, admin, unique)
+def test_the_segment_builder_fits_a_phone(phone, server, admin, town):
+    _, east, _, unique = town
+    sign_in_editor(phone, server, admin, unique + "c")
     phone.get(server + "/admin#/segments?id=new")
     visible(phone, "#seg-form")
     region = add_condition(phone, "all", "region")
