@@ -129,13 +129,6 @@ enum CampaignSQL {
         """
     static let unread = "SELECT count(*) FROM inbox WHERE profile_id = ? AND seen_at IS NULL"
     static let markSeen = "UPDATE inbox SET seen_at = coalesce(seen_at, ?) WHERE delivery_id = ? AND profile_id = ?"
-    static let profileOfUser = "SELECT id FROM profiles WHERE user_id = ?"
-    static let userForProfile = "SELECT display_name, unit_id, region_id FROM users WHERE id = ?"
-    static let insertProfileForUser = """
-        INSERT INTO profiles (user_id, display_name, groups_mask, unit_id, region_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (user_id) DO NOTHING
-        """
-    static let profileOfToken = "SELECT profile_id FROM profile_tokens WHERE token_digest = ?"
     static let segments = "SELECT id, name, member_count, holdout_count, computed_at FROM segments ORDER BY name"
     static let segmentExists = "SELECT count(*) FROM segments WHERE id = ?"
     static let contentExists = "SELECT id FROM content WHERE slug = ?"
@@ -149,6 +142,6 @@ enum CampaignSQL {
                         runLeft, cancelDeliveries, dueForRun, dueReminders, recentSends, markSent, insertInbox, deferDelivery, robots, robot,
                         insertRobot, updateRobot, robotNameTaken, insertRobotMessage, dueRobotMessages, robotMessagesFor, robotMessage,
                         claimRobotMessage, robotSent, robotFailed, robotInterrupted, robotResend, cancelRobotMessages, inbox, unread,
-                        markSeen, profileOfUser, userForProfile, insertProfileForUser, profileOfToken, segments, segmentExists,
+                        markSeen, segments, segmentExists,
                         contentExists, contentSummary]
 }

@@ -26,7 +26,6 @@ enum ReachSQL {
     static let publishedSlug = "SELECT id FROM content WHERE slug = ? AND status = 'published'"
     static let profileDimensions = "SELECT region_id, unit_id, groups_mask FROM profiles WHERE id = ?"
     static let profileOfUser = "SELECT id FROM profiles WHERE user_id = ?"
-    static let profileOfToken = "SELECT profile_id FROM profile_tokens WHERE token_digest = ?"
     static let pruneEvents = "DELETE FROM events WHERE received_at < ?"
 
     /// Ingestion figures for a range of Beijing days: counted (persons' events), labelled by reason, refused by reason.
@@ -40,6 +39,6 @@ enum ReachSQL {
         """
     static let rejected = "SELECT reason, sum(count) AS count FROM event_rejections WHERE day BETWEEN ? AND ? GROUP BY reason ORDER BY reason"
 
-    static let every = [insertEvent, insertPerson, bumpHourly, bumpRejection, publishedSlugs, publishedSlug, profileDimensions, profileOfUser, profileOfToken, pruneEvents, countedByKind,
+    static let every = [insertEvent, insertPerson, bumpHourly, bumpRejection, publishedSlugs, publishedSlug, profileDimensions, profileOfUser, pruneEvents, countedByKind,
                         labelled, rejected]
 }

@@ -103,13 +103,9 @@ extension Store {
         }
     }
 
-    /// The profile of an account or of a resident's token, if there is one (events never create profiles).
+    /// The profile of an account, if it has one (events never create profiles).
     public func existingProfileId(userId: Int) throws -> Int? {
         try pool.read { try $0.scalar(ReachSQL.profileOfUser, [userId]).int }
-    }
-
-    public func existingProfileId(tokenDigest: String) throws -> Int? {
-        try pool.read { try $0.scalar(ReachSQL.profileOfToken, [tokenDigest]).int }
     }
 
     /// Deletes raw events received before `cutoff`; rollups and reached persons stay, so no figure changes.

@@ -20,27 +20,9 @@ public struct ReadingProgress: Sendable, Equatable {
 }
 
 extension Store {
-    /// The profile of an account, created from the account when missing (groups from its rank, residents from
-    /// their role; its unit and region). Read first, so only an account's first visit writes.
-    public func profileId(userId: Int, now: Int64) throws -> Int? {
-        if let id = try pool.read({ try $0.scalar(StudyTaskSQL.profileByUser, [userId]).int }) { return id }
-        return try pool.write { try Self.ensureProfile($0, userId: userId, now: now) }
-    }
-
-    /// The profile a resident's browser token (its digest) stands for.
-    public func profileId(tokenDigest: String) throws -> Int? {
-        try pool.read { try $0.scalar(StudyTaskSQL.profileByToken, [tokenDigest]).int }
-    }
-
+    /// The profile of an account (created from the account when missing), inside a write.
     static func ensureProfile(_ db: Connection, userId: Int, now: Int64) throws -> Int? {
-        if let id = try db.scalar(StudyTaskSQL.profileByUser, [userId]).int { return id }
-        guard let user = try db.queryOne(StudyTaskSQL.userForProfile, [userId]) else { return nil }
-        var groups: [AudienceGroup] = []
-        if let rank = user.string("rank"), let group = AudienceGroup(rawValue: rank) { groups.append(group) }
-        if user.int("is_resident") == 1 { groups.append(.resident) }
-        try db.run(StudyTaskSQL.insertProfile, [userId, user.string("display_name") ?? "", AudienceGroup.mask(groups),
-                                                user.int("unit_id"), user.int("region_id"), now, now])
-        return try db.scalar(StudyTaskSQL.profileByUser, [userId]).int
+        try? accountProfileId(db: db, userId: userId, now: now)
     }
 
     /// Adds a reader's report of effective seconds (capped by `ReadingRules.credit`), marks the piece finished when

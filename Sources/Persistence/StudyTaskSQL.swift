@@ -1,17 +1,6 @@
 /// The SQL behind study tasks (学习任务), effective reading, reminders, escalation and the feed, by name.
 enum StudyTaskSQL {
     // Profiles
-    static let profileByUser = "SELECT id FROM profiles WHERE user_id = ?"
-    static let profileByToken = "SELECT profile_id FROM profile_tokens WHERE token_digest = ?"
-    static let userForProfile = """
-        SELECT u.id, u.display_name, u.unit_id, u.region_id, u.rank,
-               EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'resident') AS is_resident
-        FROM users u WHERE u.id = ?
-        """
-    static let insertProfile = """
-        INSERT INTO profiles (user_id, display_name, groups_mask, unit_id, region_id, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-        """
     static let usersByName = """
         SELECT u.id, u.username FROM users u WHERE u.username IN (SELECT value FROM json_each(?))
         """
@@ -138,7 +127,7 @@ enum StudyTaskSQL {
         SELECT DISTINCT c.slug FROM inbox i JOIN content c ON c.id = i.content_id WHERE i.profile_id = ? AND i.seen_at IS NULL
         """
 
-    static let every = [profileByUser, profileByToken, userForProfile, insertProfile, usersByName, profilesByIds, segmentMembers,
+    static let every = [usersByName, profilesByIds, segmentMembers,
                         segmentExists, readablePiece, strictestTask, readRow, upsertRead, completeTasks, touchProfile, insertTask,
                         insertAssignee, tasks, task, activeTasks, closeTask, assignees, myTasks, openAssignees, insertDelivery,
                         setReminded, setEscalation, robotsByIds, robotsExisting, insertRobotMessage, insertFollowup, unitParents,

@@ -22,6 +22,8 @@ public final class App: Sendable {
     public let studyTasks: StudyTaskService
     public let campaigns: CampaignService
     public let campaignSender: CampaignSender
+    public let profiles: ProfileService
+    public let segments: SegmentService
     let router: Router<AppContext>
     let handlers: Handlers
     private let server = Box<Server>()
@@ -40,16 +42,20 @@ public final class App: Sendable {
         quizzes = QuizService(store: store, clock: clock, deviceSecret: secret, startsPerMinute: configuration.quizStartsPerMinute)
         live = LiveService(store: store, clock: clock)
         content = ContentService(store: store, clock: clock)
+        profiles = ProfileService(store: store, clock: clock)
+        segments = SegmentService(store: store, clock: clock)
         events = EventService(store: store, clock: clock, secret: secret, flushMillis: configuration.eventFlushMillis)
         studyTasks = StudyTaskService(store: store, clock: clock)
         campaigns = CampaignService(store: store, clock: clock, poster: HTTPPoster(timeout: configuration.webhookTimeoutSeconds),
-                                    linkBase: configuration.siteURL)
+                                    linkBase: configuration.siteURL,
+                                    refreshSegment: { [segments] in _ = try segments.recompute($0) })
         campaignSender = CampaignSender(service: campaigns, policy: configuration.deliveryPolicy, batchSize: configuration.sendBatchSize,
                                         logger: logger)
         try campaignSender.recover()
         handlers = Handlers(configuration: configuration, store: store, accounts: accounts, clock: clock, logger: logger,
                             metrics: metrics, questions: questions, exams: exams, quizzes: quizzes, live: live, content: content,
-                            events: events, campaigns: campaigns, server: server, openAPI: Box(), studyTasks: studyTasks)
+                            events: events, campaigns: campaigns, profiles: profiles, segments: segments, server: server, openAPI: Box(),
+                            studyTasks: studyTasks)
         let files = try StaticFiles(root: configuration.publicDirectory,
                                     aliases: ["/": "index.html", "/exam": "exam.html", "/exam/": "exam.html",
                                               "/admin": "admin.html", "/admin/": "admin.html",
@@ -79,6 +85,7 @@ public final class App: Sendable {
         if configuration.sendIntervalMillis > 0 {
             campaignSender.startThread(intervalMillis: configuration.sendIntervalMillis, clock: handlers.clock)
         }
+        if configuration.segmentRefreshSeconds > 0 { startSegmentRefresher() }
     }
 
     /// Submits expired attempts every few seconds until shutdown.
@@ -121,6 +128,27 @@ public final class App: Sendable {
         thread.start()
     }
 
+    /// Folds new facts into profiles and recomputes saved segments older than the configured interval, until shutdown.
+    func startSegmentRefresher() {
+        let segments = self.segments, logger = handlers.logger, stopping = self.stopping
+        let interval = configuration.segmentRefreshSeconds
+        let thread = Thread {
+            // Checks once a minute (or at the interval, if shorter) which segments have grown old.
+            let tick = min(interval, 60)
+            while !stopping.value! {
+                do {
+                    let n = try segments.refresh(olderThanSeconds: interval)
+                    if n > 0 { logger.info("segment refresher recomputed \(n) segments") }
+                } catch {
+                    logger.error("segment refresher: \(error)")
+                }
+                for _ in 0..<(tick * 10) where !stopping.value! { Thread.sleep(forTimeInterval: 0.1) }
+            }
+        }
+        thread.name = "pufa-segments"
+        thread.start()
+    }
+
     public var port: UInt16 { server.value?.port ?? 0 }
 
     /// Stops accepting, finishes in-flight requests, then checkpoints the WAL.
@@ -158,6 +186,8 @@ struct Handlers: Sendable {
     let content: ContentService
     let events: EventService
     let campaigns: CampaignService
+    let profiles: ProfileService
+    let segments: SegmentService
     let health = HealthProbe()
     let server: Box<Server>
     let openAPI: Box<[UInt8]>

@@ -35,6 +35,8 @@ public struct AppConfiguration: Sendable {
     public var webhookTimeoutSeconds: Double = 10
     /// The site's public address for links in group-robot messages ("https://pufa.example.gov.cn"); empty = relative.
     public var siteURL = ""
+    /// Saved segments older than this are recomputed (and new facts folded) by a background job (0 = never; tests call it).
+    public var segmentRefreshSeconds = 3600
 
     public init(publicDirectory: URL) {
         self.publicDirectory = publicDirectory

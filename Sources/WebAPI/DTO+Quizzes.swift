@@ -140,6 +140,8 @@ struct QuizResultDTO: Encodable {
     /// In the draw (for the owner's eyes right after finishing; the public card leaves it out).
     var inDraw: Bool?
     var drawNote: String?
+    /// For the owner's browser right after finishing with a phone: the token of their audience profile.
+    var profileToken: String?
 
     init(_ e: QuizEntry, round: QuizRound, owner: Bool) {
         entryId = e.publicId; roundId = round.id; roundTitle = round.settings.title; nickname = e.participant?.nickname

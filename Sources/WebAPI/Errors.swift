@@ -1,4 +1,5 @@
 import Accounts
+import Audience
 import Exams
 import Questions
 import Quizzes
@@ -28,6 +29,8 @@ enum ErrorMapping {
         case let error as StudyTaskError:
             return http(error)
         case let error as CampaignError:
+            return http(error)
+        case let error as AudienceError:
             return http(error)
         case let error as RateLimited:
             return HTTPError(429, code: "rate_limited", message: "请求太频繁，请 \(error.retryAfterSeconds) 秒后再试 / too many requests; "
@@ -151,6 +154,20 @@ extension ErrorMapping {
         case .wrongState: return HTTPError(409, code: "wrong_state", message: message)
         case .badURL: return HTTPError(400, code: "bad_url", message: message)
         case .noProfile: return HTTPError(401, code: "no_profile", message: message)
+        }
+    }
+
+    static func http(_ error: AudienceError) -> HTTPError {
+        let message = error.description
+        switch error {
+        case .invalid: return HTTPError(422, code: "validation_failed", message: message)
+        case .rule(.invalid): return HTTPError(400, code: "invalid_rule", message: message)
+        case .rule(.cycle): return HTTPError(422, code: "cyclic_rule", message: message)
+        case .rule(.unknownSegment): return HTTPError(422, code: "unknown_segment", message: message)
+        case .notFound: return HTTPError(404, code: "not_found", message: message)
+        case .stale: return HTTPError(409, code: "stale_version", message: message)
+        case .nameTaken: return HTTPError(409, code: "conflict", message: message)
+        case .inUse: return HTTPError(409, code: "in_use", message: message)
         }
     }
 }

@@ -34,7 +34,7 @@ extension Handlers {
            Sodium.constantTimeEquals(session.csrfToken, header) {
             return try store.existingProfileId(userId: user.id)
         }
-        if let token, !token.isEmpty { return try store.existingProfileId(tokenDigest: Sodium.digest(token)) }
+        if let token, !token.isEmpty, token.count <= 200 { return try store.profileId(token: token) }
         return nil
     }
 

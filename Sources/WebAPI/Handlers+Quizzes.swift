@@ -39,7 +39,10 @@ extension Handlers {
         let body = try request.decode(QuizFinishBody.self)
         let (entry, round) = try quizzes.finish(try request.parameter("entryId"), token: body.token, nickname: body.nickname,
                                                 phone: body.phone, regionId: body.regionId)
-        return .json(QuizResultDTO(entry, round: round, owner: true))
+        var result = QuizResultDTO(entry, round: round, owner: true)
+        // A phone left for the draw makes (or refreshes) the resident's audience profile; the browser keeps its token.
+        if let participant = entry.participant { result.profileToken = try profiles.resident(participant) }
+        return .json(result)
     }
 
     func handleRecordQuizRead(_ request: Request, _ context: AppContext) throws -> Response {

@@ -307,6 +307,43 @@ extension Handlers {
         api.add(.POST, "/api/v1/inbox/{id}/seen", "markInboxSeen", "Mark one of my messages seen", .anyone, status: 204,
                 handleInboxSeen)
 
+        // Audience profiles: staff search and edit; everyone signed in keeps their own few attributes
+        api.add(.GET, "/api/v1/profiles", "listProfiles",
+                "Search profiles by name or phone ending, group, region or unit subtree (phones masked)", .permission(.audiencesManage),
+                returns: "ProfilePage", query: ["q", "group", "regionId", "unitId", "page", "pageSize"], offload: true, handleListProfiles)
+        api.add(.GET, "/api/v1/profiles/{id}", "getProfile", "A profile with accuracy per knowledge point (90 days), reading, segments",
+                .permission(.audiencesManage), returns: "ProfileDetail", handleGetProfile)
+        api.add(.PUT, "/api/v1/profiles/{id}", "updateProfile", "Set groups, age band, occupation, interests, region and unit (audited)",
+                .permission(.audiencesManage), body: "ProfileInput", returns: "ProfileDetail", handleUpdateProfile)
+        api.add(.GET, "/api/v1/me/profile", "getOwnProfile", "My profile", .signedIn, returns: "Profile", handleGetOwnProfile)
+        api.add(.PUT, "/api/v1/me/profile", "updateOwnProfile", "Set my age band, occupation and interests", .signedIn,
+                body: "ProfileInput", returns: "Profile", handleUpdateOwnProfile)
+
+        // Segments: rule trees over profiles, previewed live, materialized on demand and on a schedule
+        api.add(.POST, "/api/v1/segments/preview", "previewSegment",
+                "How many profiles a rule selects now, the hold-out, and the spread over top-level regions",
+                .permission(.audiencesManage), body: "SegmentInput", returns: "SegmentPreview", offload: true, handlePreviewSegment)
+        api.add(.GET, "/api/v1/segments", "listSegments", "Saved segments with member counts and when computed",
+                .permission(.audiencesManage), returns: "SegmentList", handleListSegments)
+        api.add(.POST, "/api/v1/segments", "createSegment", "Save a segment (rule checked; references expanded, cycles refused)",
+                .permission(.audiencesManage), body: "SegmentInput", returns: "Segment", status: 201, handleCreateSegment)
+        api.add(.GET, "/api/v1/segments/{id}", "getSegment", "One segment", .permission(.audiencesManage), returns: "Segment",
+                handleGetSegment)
+        api.add(.PUT, "/api/v1/segments/{id}", "updateSegment", "Change a segment (expectedVersion guards against overwriting)",
+                .permission(.audiencesManage), body: "SegmentInput", returns: "Segment", handleUpdateSegment)
+        api.add(.DELETE, "/api/v1/segments/{id}", "deleteSegment", "Delete a segment no campaign, study task or segment uses",
+                .permission(.audiencesManage), status: 204, handleDeleteSegment)
+        api.add(.POST, "/api/v1/segments/{id}/recompute", "recomputeSegment",
+                "Materialize the members now: rule ∪ includes − excludes, with the hold-out", .permission(.audiencesManage),
+                returns: "Segment", handleRecomputeSegment)
+        api.add(.GET, "/api/v1/segments/{id}/members", "listSegmentMembers", "Members as last computed (phones masked) and overrides",
+                .permission(.audiencesManage), returns: "SegmentMembers", query: ["page", "pageSize"], handleSegmentMembers)
+        api.add(.PUT, "/api/v1/segments/{id}/overrides/{profileId}", "setSegmentOverride",
+                "Always include or always exclude a profile (from the next recompute)", .permission(.audiencesManage),
+                body: "SegmentOverrideInput", status: 204, handlePutSegmentOverride)
+        api.add(.DELETE, "/api/v1/segments/{id}/overrides/{profileId}", "deleteSegmentOverride", "Remove an include or exclude",
+                .permission(.audiencesManage), status: 204, handleDeleteSegmentOverride)
+
         // Audit
         api.add(.GET, "/api/v1/audit", "listAuditLog", "Staff actions, newest first", .permission(.auditRead),
                 returns: "AuditPage", query: ["page", "pageSize"], handleAudit)

@@ -32,6 +32,8 @@ struct Serve: ParsableCommand {
     @Option(help: "The site's public address, for links in group-robot messages (env PUFA_SITE_URL).") var siteURL: String?
     @Option(help: "Seconds a group robot's webhook may take to answer (env PUFA_WEBHOOK_TIMEOUT, default 10).")
     var webhookTimeout: Double?
+    @Option(help: "Recompute saved segments older than this many seconds; 0 = never (env PUFA_SEGMENT_REFRESH_SECONDS, default 3600).")
+    var segmentRefreshSeconds: Int?
 
     func run() throws {
         bootstrapLogging()
@@ -47,6 +49,7 @@ struct Serve: ParsableCommand {
         config.accessLog = !(noAccessLog || Environment.string("PUFA_ACCESS_LOG") == "0")
         config.quizStartsPerMinute = max(1, try quizStartsPerMinute ?? Environment.int("PUFA_QUIZ_STARTS_PER_MINUTE") ?? 30)
         try configureDelivery(&config)
+        config.segmentRefreshSeconds = max(0, try segmentRefreshSeconds ?? Environment.int("PUFA_SEGMENT_REFRESH_SECONDS") ?? 3600)
 
         let store = try Store.open(path: dataOptions.databasePath, now: nowMillis())
         let app = try App(configuration: config, store: store, logger: logger)

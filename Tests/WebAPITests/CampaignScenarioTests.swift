@@ -24,7 +24,7 @@ import WebAPI
         #expect(try resident.post("/api/v1/auth/login", json: ["username": "jumin", "password": "password-jumin"]).status == 200)
         let empty = try resident.get("/api/v1/inbox")
         #expect(empty.status == 200 && empty.json["unread"] as? Int == 0, "\(empty.text)")
-        let me = try world.app.store.pool.read { try $0.queryOne("SELECT id FROM profiles WHERE user_id IS NOT NULL")?.int("id") }!
+        let me = try world.app.store.pool.read { try $0.queryOne("SELECT p.id FROM profiles p JOIN users u ON u.id = p.user_id WHERE u.username = 'jumin'")?.int("id") }!
         let segment = try CampaignFixture.addSegment(world.app.store, name: "全县居民", members: 5, heldOut: 1, extra: [me], now: world.clock.now)
 
         let id = try CampaignFixture.start(staff, CampaignFixture.campaign(segment.id))
@@ -43,7 +43,7 @@ import WebAPI
         #expect(counts.count == 5 && counts.values.allSatisfy { $0 == 1 } && counts[segment.profiles[0]] == nil, "the held-out member is not reached")
         let inbox = try resident.get("/api/v1/inbox").json
         let item = (inbox["items"] as? [[String: Any]])?.first
-        #expect(inbox["unread"] as? Int == 1 && item?["slug"] as? String == "xianfa-zhou" && item?["kind"] as? String == "campaign")
+        #expect(inbox["unread"] as? Int == 1 && item?["slug"] as? String == "xianfa-zhou" && item?["kind"] as? String == "campaign", "\(inbox) me=\(me) \(counts)")
         #expect(item?["summary"] as? String == "国家宪法日是每年 12 月 4 日。" && item?["note"] as? String == "请阅读")
         let deliveryId = item?["id"] as? Int ?? 0
         #expect(try resident.post("/api/v1/inbox/\(deliveryId)/seen", json: [String: Any]()).status == 204)

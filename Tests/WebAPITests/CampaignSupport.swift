@@ -77,24 +77,38 @@ enum CampaignFixture {
     }
 
     /// A segment of `members` new residents (the first `heldOut` of them held out), plus any existing profiles.
+    /// A saved segment whose rule selects exactly `members` new residents (by an interest only they have) plus `extra`
+    /// profiles included by hand; with `heldOut` > 0 it keeps a 10% hold-out, and residents are created until exactly
+    /// `heldOut` of the members fall in it. Computed as the segment service would (`recomputeSegment`).
     static func addSegment(_ store: Store, name: String, members: Int, heldOut: Int = 0, extra: [Int] = [], now: Int64) throws
         -> (id: Int, profiles: [Int]) {
-        try store.pool.write { db in
-            try db.run("INSERT INTO segments (name, rule_json, created_at, updated_at, computed_at, member_count, holdout_count) VALUES (?, '{}', ?, ?, ?, ?, ?)",
-                       [name, now, now, now, members + extra.count - heldOut, heldOut])
-            let segment = Int(db.lastInsertRowID)
-            var profiles: [Int] = []
-            for i in 0..<members {
-                let phone = String(format: "139%08d", segment * 10_000 + i)
-                try db.run("INSERT INTO profiles (phone, display_name, groups_mask, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
-                           [phone, "居民\(i)", AudienceGroup.resident.bit, now, now])
-                profiles.append(Int(db.lastInsertRowID))
-            }
-            for (i, p) in (profiles + extra).enumerated() {
-                try db.run("INSERT INTO segment_members (segment_id, profile_id, holdout) VALUES (?, ?, ?)", [segment, p, i < heldOut ? 1 : 0])
-            }
-            return (segment, profiles)
+        let percent = heldOut > 0 ? 10 : 0
+        let segment: Int = try store.pool.write { db in
+            try db.run("INSERT INTO segments (name, rule_json, holdout_percent, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                       [name, #"{"field":"interest","in":["fixture-\#(name)"]}"#, percent, now, now])
+            return Int(db.lastInsertRowID)
         }
+        var held: [Int] = [], reached: [Int] = []
+        var i = 0
+        while held.count < heldOut || reached.count < members - heldOut {
+            let id: Int = try store.pool.write { db in
+                try db.run("INSERT INTO profiles (phone, display_name, groups_mask, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                           [String(format: "139%08d", segment * 10_000 + i), "居民\(i)", AudienceGroup.resident.bit, now, now])
+                return Int(db.lastInsertRowID)
+            }
+            i += 1
+            let isHeld = Holdout.isHeldOut(segment: segment, profile: id, percent: percent)
+            guard isHeld ? held.count < heldOut : reached.count < members - heldOut else { continue }
+            try store.pool.write { _ = try $0.run("UPDATE profiles SET interests_json = ? WHERE id = ?", [#"["fixture-\#(name)"]"#, id]) }
+            if isHeld { held.append(id) } else { reached.append(id) }
+        }
+        try store.pool.write { db in
+            for p in extra {
+                try db.run("INSERT INTO segment_overrides (segment_id, profile_id, mode, added_at) VALUES (?, ?, 'include', ?)", [segment, p, now])
+            }
+        }
+        _ = try store.recomputeSegment(id: segment, now: now)
+        return (segment, held + reached)
     }
 
     static func campaign(_ segment: Int, slug: String = "xianfa-zhou", name: String = "宪法宣传周推送", channels: [String] = ["inbox"],

@@ -165,6 +165,27 @@ import TestSupport
         // Anyone with a profile: an account (a profile is made on first use) or a resident's device token.
         Case(method: "GET", path: "/api/v1/inbox", expected: expect(200, allowed: signedIn)),
         Case(method: "POST", path: "/api/v1/inbox/1/seen", expected: expect(404, allowed: signedIn)),
+        // Audience profiles and segments (audiences.manage); the database starts without any, hence the 404s.
+        Case(method: "GET", path: "/api/v1/profiles", expected: expect(200, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/profiles/1", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "PUT", path: "/api/v1/profiles/1", body: #"{"groups":["youth"]}"#, expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/me/profile", expected: expect(200, allowed: signedIn)),
+        Case(method: "PUT", path: "/api/v1/me/profile", body: #"{"occupation":"教师","interests":["反诈"]}"#,
+             expected: expect(200, allowed: signedIn)),
+        Case(method: "POST", path: "/api/v1/segments/preview", body: #"{"rule":{"field":"account","is":true}}"#,
+             expected: expect(200, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/segments", expected: expect(200, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/segments", body: #"{"name":"x","rule":{"field":"colour","in":["red"]}}"#,
+             expected: expect(400, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/segments/1", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "PUT", path: "/api/v1/segments/1", body: #"{"name":"x","rule":{"field":"account","is":true}}"#,
+             expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "DELETE", path: "/api/v1/segments/1", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "POST", path: "/api/v1/segments/1/recompute", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/segments/1/members", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "PUT", path: "/api/v1/segments/1/overrides/1", body: #"{"mode":"include"}"#,
+             expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "DELETE", path: "/api/v1/segments/1/overrides/1", expected: expect(404, allowed: [.admin, .editor])),
     ]
 
     /// Routes checked elsewhere (their effect ends the session or they are public system routes).
@@ -196,6 +217,7 @@ import TestSupport
                                  ("/answers/0", "/answers/{slot}"), ("/content/ABC", "/content/{slug}"), ("/content-admin/ABC", "/content-admin/{slug}"), ("/ABC", "/{entryId}"), ("/rules.json", "/{file}"), ("/CODE", "/{code}")] {
             p = p.replacingOccurrences(of: concrete, with: name)
         }
+        p = p.replacingOccurrences(of: "/overrides/{id}", with: "/overrides/{profileId}")
         return p
     }
 

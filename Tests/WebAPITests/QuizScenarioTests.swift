@@ -116,8 +116,13 @@ import TestSupport
                             ["token": token, "nickname": "老王", "phone": "138 0013 8000", "regionId": s.village])
         #expect(done.status == 200, "\(done.text)")
         #expect(done.json["percent"] as? Double == 100 && done.json["inDraw"] as? Bool == true)
+        // Leaving a phone makes the resident's audience profile; the browser keeps its token (never the card).
+        let profileToken = try #require(done.json["profileToken"] as? String)
+        let profileId = try #require(try s.app.app.store.profileId(token: profileToken))
+        #expect(try s.app.app.store.profile(id: profileId)?.phone == "13800138000")
         let card = try s.app.browser().get("/api/v1/quiz/entries/\(entryId)")
-        #expect(card.status == 200 && card.json["nickname"] as? String == "老王" && !card.text.contains("138") && card.json["inDraw"] == nil)
+        #expect(card.status == 200 && card.json["nickname"] as? String == "老王" && !card.text.contains("138") && card.json["inDraw"] == nil
+                && card.json["profileToken"] == nil)
 
         // The same phone cannot enter the draw twice, even from another device.
         let again = try start(s, try resident(s), device: "device-0002")

@@ -1,6 +1,7 @@
 import Accounts
 import Audience
 import Database
+import Draws
 import Foundation
 import Persistence
 import Secrets
@@ -173,7 +174,7 @@ import WebAPI
         // A resident without an account: the device token given with a quiz entry (stored as a digest).
         try world.app.store.pool.write { db in
             try db.run("INSERT INTO profile_tokens (token_digest, profile_id, created_at) VALUES (?, ?, 0)",
-                       [Sodium.digest("device-token-1"), segment.profiles[0]])
+                       [Digest.sha256Hex("device-token-1"), segment.profiles[0]])
         }
         let device = Browser(port: world.port)
         try device.start()

@@ -1,6 +1,7 @@
 import Accounts
 import Database
 import Secrets
+import Draws
 import Foundation
 import Testing
 import TestSupport
@@ -100,7 +101,7 @@ import TestSupport
         // A resident known by the browser token a quiz entry left.
         try w.app.app.store.pool.write { db in
             _ = try db.run("INSERT INTO profiles (id, phone, display_name, groups_mask, created_at, updated_at) VALUES (900, '13900139000', '村民', 128, 0, 0)")
-            _ = try db.run("INSERT INTO profile_tokens (token_digest, profile_id, created_at) VALUES (?, 900, 0)", [Sodium.digest("resident-token")])
+            _ = try db.run("INSERT INTO profile_tokens (token_digest, profile_id, created_at) VALUES (?, 900, 0)", [Digest.sha256Hex("resident-token")])
         }
         let resident = try w.app.browser().startedBrowser()
         let r = try Self.read(resident, seconds: 10, depth: 0.3, headers: [("X-Profile-Token", "resident-token")])

@@ -14,6 +14,8 @@ import { renderQuestions } from './admin/questions.js';
 import { renderExams } from './admin/exams.js';
 import { renderQuizzes } from './admin/quizzes.js';
 import { renderContent } from './admin/content.js';
+import { renderProfiles } from './admin/profiles.js';
+import { renderSegments } from './admin/segments.js';
 import { renderCampaigns } from './admin/campaigns.js';
 import { renderStudyTasks } from './admin/study-tasks.js';
 import { clearQuestionRefs } from './admin/questions-data.js';
@@ -24,6 +26,8 @@ const SECTIONS = [
   { id: 'questions', label: 'nav.questions', perm: 'questions.manage', render: renderQuestions },
   { id: 'quizzes', label: 'nav.quizzes', perm: 'quizzes.manage', render: renderQuizzes },
   { id: 'content', label: 'nav.content', perm: 'content.manage', render: renderContent },
+  { id: 'profiles', label: 'nav.profiles', perm: 'audiences.manage', render: renderProfiles },
+  { id: 'segments', label: 'nav.segments', perm: 'audiences.manage', render: renderSegments },
   { id: 'campaigns', label: 'nav.campaigns', perm: 'campaigns.manage', render: renderCampaigns },
   { id: 'study-tasks', label: 'nav.studyTasks', perm: 'campaigns.manage', render: renderStudyTasks },
   { id: 'exams', label: 'nav.exams', perm: 'exams.manage', render: renderExams },

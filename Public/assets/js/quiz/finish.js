@@ -48,6 +48,10 @@ function finishWith(record, body, go) {
   return quizApi.finish(record.entryId, Object.assign({ token: record.token }, body)).then(function (result) {
     record.result = result;
     saveEntry(record);
+    // The resident's profile token: later reading and recommendations are counted towards the same person.
+    if (result.profileToken) {
+      try { localStorage.setItem('pufa.profileToken', result.profileToken); } catch (e) { /* private mode: no memory */ }
+    }
     go('#/result/' + record.entryId);
   }, function (err) {
     // Finished before (another tab, or an answer that never came back): the card is on the server.
