@@ -33,25 +33,25 @@ def camp():
     srv.stop()
 
 
-def add_segment(srv, name, profile_ids, extra_residents):
-    """A saved segment with the given profiles and a few residents without accounts (segments are computed by the
-    audience work; the test writes the result directly)."""
+def add_segment(srv, admin, name, profile_ids, extra_residents):
+    """A saved segment, made through the API, whose rule (an interest only these people have) selects the given
+    profiles and a few residents who left a phone with a quiz entry (written directly, as quizzes make them)."""
+    tag = f"宪法周{name}"
     db = sqlite3.connect(str(Path(srv.data) / "pufa.sqlite"), timeout=10)
     try:
         now = int(time.time() * 1000)
-        cur = db.execute("INSERT INTO segments (name, rule_json, created_at, updated_at, computed_at, member_count) "
-                         "VALUES (?, '{}', ?, ?, ?, ?)", (name, now, now, now, len(profile_ids) + extra_residents))
-        segment = cur.lastrowid
-        members = list(profile_ids)
+        for p in profile_ids:
+            db.execute("UPDATE profiles SET interests_json = json_array(?) WHERE id = ?", (tag, p))
         for i in range(extra_residents):
-            phone = "137%08d" % (segment * 1000 + i)
-            members.append(db.execute("INSERT INTO profiles (phone, display_name, groups_mask, created_at, updated_at) "
-                                      "VALUES (?, ?, 128, ?, ?)", (phone, f"居民{i}", now, now)).lastrowid)
-        db.executemany("INSERT INTO segment_members (segment_id, profile_id) VALUES (?, ?)", [(segment, p) for p in members])
+            db.execute("INSERT INTO profiles (phone, display_name, groups_mask, interests_json, created_at, updated_at) "
+                       "VALUES (?, ?, 128, json_array(?), ?, ?)", ("137%08d" % (len(name) * 1000 + i), f"居民{i}", tag, now, now))
         db.commit()
-        return segment
     finally:
         db.close()
+    segment = admin.call("POST", "/api/v1/segments", {"name": name, "rule": {"field": "interest", "in": [tag]}, "holdoutPercent": 0},
+                         expect=201)
+    admin.call("POST", f"/api/v1/segments/{segment['id']}/recompute", expect=200)
+    return segment["id"]
 
 
 def profile_of(srv, username):
@@ -73,7 +73,7 @@ def test_staff_send_a_piece_through_the_wizard_and_a_resident_reads_it_in_the_in
     resident = Api(base)
     resident.login("jumin-tuisong", RESIDENT_PASSWORD)
     assert resident.call("GET", "/api/v1/inbox", expect=200)["unread"] == 0   # makes the resident's profile
-    segment = add_segment(camp, "宪法周·全村居民", [profile_of(camp, "jumin-tuisong")], 3)
+    segment = add_segment(camp, admin, "宪法周·全村居民", [profile_of(camp, "jumin-tuisong")], 3)
 
     sign_in_admin(driver, base)
     driver.get(base + "/admin#/campaigns")
