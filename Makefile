@@ -37,6 +37,7 @@ bench:
 	Benchmarks/questions.sh
 	Benchmarks/exam_hour.sh
 	Benchmarks/quiz_round.sh
+	Benchmarks/audience.sh
 	Benchmarks/events.sh
 
 clean:

@@ -85,6 +85,10 @@ let package = Package(
         .executableTarget(name: "QuestionBench", dependencies: ["Database", "Persistence", "QuestionFormats", "Questions", "WebAPI"],
                           path: "Benchmarks/QuestionBench"),
 
+        // `make bench`: segment evaluation, campaign freezing and the feed on a generated population.
+        .executableTarget(name: "AudienceBench", dependencies: ["Database", "Persistence", "Audience", "Content", "Accounts", "WebAPI"],
+                          path: "Benchmarks/AudienceBench"),
+
         // A raw-socket HTTP client for tests: sends exactly the bytes given (URLSession would normalize paths).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 

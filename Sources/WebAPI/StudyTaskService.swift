@@ -96,7 +96,7 @@ public final class StudyTaskService: Sendable {
     }
 
     /// The feed for a profile; without one (anonymous), the newest pieces for everyone, each "最新 / new".
-    func feed(profileId: Int?, limit: Int) throws -> [FeedItem] {
+    public func feed(profileId: Int?, limit: Int) throws -> [FeedItem] {
         let now = clock.nowMillis()
         let today = QuizDay.of(now)
         let since = BeijingDay.of(now - 89 * StudyPlan.dayMillis)
