@@ -51,6 +51,9 @@ public final class CampaignService: Sendable {
             problems.append(error.description)
             parsed = .now
         }
+        if contentId != nil, let first = parsed.nextRun(after: clock.nowMillis() - 1), let problem = try unreadable(contentSlug, on: first) {
+            problems.append(problem)
+        }
         guard problems.isEmpty, let contentId else { throw CampaignError.invalid(problems) }
         return CampaignInput(name: trimmed, contentId: contentId, segmentId: segmentId, channels: channels,
                              robotIds: channels.contains("robots") ? robotIds : [], message: message, schedule: parsed, priority: priority,
@@ -77,9 +80,23 @@ public final class CampaignService: Sendable {
         guard let first = campaign.input.schedule.nextRun(after: now - 1) else {
             throw CampaignError.wrongState("定时发送的时间已过，请修改后再开始 / the sending time has passed; change it first")
         }
+        if let problem = try unreadable(campaign.contentSlug, on: first) { throw CampaignError.invalid([problem]) }
         let run = try store.scheduleCampaign(id: id, startsAt: first, now: now, actor: actor)
         if first <= now { try freeze(runId: run.id, segmentId: campaign.input.segmentId, now: now) }
         return try self.campaign(id: id)
+    }
+
+    /// Why readers could not open the piece on the day of `moment` (a draft, retired, not yet published or expired), or
+    /// nil: a campaign never pushes a link that answers 404.
+    func unreadable(_ slug: String, on moment: Int64) throws -> String? {
+        guard let piece = try store.content(slug: slug) else { return "没有“\(slug)”这篇内容 / no content \(slug)" }
+        let day = BeijingDay.of(moment)
+        guard piece.status == .published else { return "“\(piece.meta.title)”尚未发布 / “\(slug)” is not published" }
+        guard piece.meta.isLive(on: day) else {
+            return "“\(piece.meta.title)”在 \(day) 不可阅读（上线 \(piece.meta.publish ?? "—")，下线 \(piece.meta.expire ?? "—")） / "
+                + "“\(slug)” cannot be read on \(day) (shown \(piece.meta.publish ?? "-") to \(piece.meta.expire ?? "-"))"
+        }
+        return nil
     }
 
     /// The audience of a run: the segment recomputed, then frozen in one transaction.

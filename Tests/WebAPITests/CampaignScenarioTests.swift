@@ -211,3 +211,55 @@ enum BeijingQuiet {
         return candidate
     }
 }
+
+extension CampaignScenarioTests {
+    @Test func aPiecePushedToTheInboxLeadsTheFeedWithItsReason() throws {
+        let world = try CampaignApp()
+        defer { world.close(); world.remove() }
+        let staff = try world.admin()
+        try CampaignFixture.addPiece(staff)
+        _ = try world.app.accounts.createUser(NewUser(username: "jumin", displayName: "居民甲", password: "password-jumin", roles: [.resident]),
+                                              actor: .system)
+        let resident = Browser(port: world.port)
+        try resident.start()
+        #expect(try resident.post("/api/v1/auth/login", json: ["username": "jumin", "password": "password-jumin"]).status == 200)
+        _ = try resident.get("/api/v1/inbox")
+        let me = try world.app.store.pool.read {
+            try $0.queryOne("SELECT p.id FROM profiles p JOIN users u ON u.id = p.user_id WHERE u.username = 'jumin'")?.int("id")
+        }!
+        let segment = try CampaignFixture.addSegment(world.app.store, name: "居民", members: 2, extra: [me], now: world.clock.now)
+        _ = try CampaignFixture.start(staff, CampaignFixture.campaign(segment.id))
+        _ = try world.send()
+        let feed = try resident.get("/api/v1/feed").json["items"] as? [[String: Any]]
+        #expect(feed?.first?["slug"] as? String == "xianfa-zhou" && feed?.first?["reasonCode"] as? String == "inbox", "\(feed ?? [])")
+    }
+}
+
+extension CampaignScenarioTests {
+    @Test func aPieceReadersCannotOpenIsNeverPushed() throws {
+        let world = try CampaignApp()
+        defer { world.close(); world.remove() }
+        let staff = try world.admin()
+        var future = CampaignFixture.piece
+        future["publish"] = "2099-01-01"
+        #expect(try json(staff, "PUT", "/api/v1/content-admin/weilai", future).status == 201)
+        var draft = CampaignFixture.piece
+        draft["status"] = "draft"
+        #expect(try json(staff, "PUT", "/api/v1/content-admin/caogao", draft).status == 201)
+        let segment = try CampaignFixture.addSegment(world.app.store, name: "居民", members: 2, now: world.clock.now)
+        for slug in ["weilai", "caogao"] {
+            let r = try json(staff, "POST", "/api/v1/campaigns", CampaignFixture.campaign(segment.id, slug: slug))
+            #expect(r.status == 422 && r.errorCode == "validation_failed" && r.text.contains(slug), "\(slug): \(r.text)")
+        }
+        // A piece retired after the campaign was drafted: starting it is refused, nothing is frozen.
+        try CampaignFixture.addPiece(staff)
+        let created = try json(staff, "POST", "/api/v1/campaigns", CampaignFixture.campaign(segment.id))
+        let id = try #require(created.json["id"] as? Int)
+        var retired = CampaignFixture.piece
+        retired["status"] = "retired"
+        #expect(try json(staff, "PUT", "/api/v1/content-admin/xianfa-zhou", retired).status == 200)
+        let start = try staff.post("/api/v1/campaigns/\(id)/start", json: [String: Any]())
+        #expect(start.status == 422, "\(start.text)")
+        #expect(try world.app.store.pool.read { try $0.scalar("SELECT count(*) FROM deliveries") } == .integer(0))
+    }
+}

@@ -2,6 +2,7 @@
 // and/or group robots), 4 时间 (now, at a time, every year; rate and priority), 5 确认 (summary, then create and
 // start, or keep as a draft). One step shows at a time; Next checks the step before moving on.
 import { h, replace, formatTime } from '../dom.js';
+import { visibility, beijingToday } from './content-data.js';
 import { t } from '../i18n.js';
 import { errorView, loadingView, withBusy, describeError, showFormError, announce } from '../feedback.js';
 import { campaignApi, campaignHash, beijingInputToISO, isoToBeijingInput } from './campaigns-data.js';
@@ -19,7 +20,9 @@ export function renderCampaignWizard(container) {
   function load() {
     Promise.all([campaignApi.content(), campaignApi.audiences(), campaignApi.robots()]).then(function (r) {
       body.removeAttribute('aria-busy');
-      wizard(body, (r[0].items || []).filter(function (p) { return p.status === 'published'; }), r[1].items || [], r[2].items || []);
+      // Only pieces readers can open today: a campaign never pushes a link that answers 404 (the server checks too).
+      const today = beijingToday();
+      wizard(body, (r[0].items || []).filter(function (p) { return visibility(p, today) === 'live'; }), r[1].items || [], r[2].items || []);
     }, function (err) {
       body.removeAttribute('aria-busy');
       replace(body, errorView(err, load));
