@@ -50,7 +50,8 @@ public enum Feed {
         if let deadline = facts.tasks[c.slug] {
             let hours = Double(deadline - now) / 3_600_000
             // Sooner deadlines first; an overdue task stays on top.
-            offer(taskWeight - max(-1000, min(hours, 10_000)), .taskDue, taskReason(hours))
+            offer(taskWeight - max(-1000, min(hours, 10_000)), .taskDue,
+                  taskReason(hours, days: (dayNumber(BeijingDay.of(deadline)) ?? todayNumber) - todayNumber))
         }
         if let found = bestGap(c, facts.gaps) { offer(gapWeight + found.weight, .gap, found.reason) }
         if facts.inbox.contains(c.slug) { offer(inboxWeight, .inbox, "消息中心推送给你 / sent to your inbox") }
@@ -64,9 +65,9 @@ public enum Feed {
         return FeedItem(candidate: c, score: best.0 + fresh, reasonCode: best.1, reason: best.2)
     }
 
-    static func taskReason(_ hours: Double) -> String {
+    /// `days`: Beijing calendar days from today to the deadline's day (a deadline on the 26th is "3 days" on the 23rd).
+    static func taskReason(_ hours: Double, days: Int) -> String {
         if hours < 0 { return "学习任务已逾期，请尽快完成 / study task overdue" }
-        let days = Int(hours / 24)
         return days < 1 ? "学习任务今天截止 / study task due today"
             : "学习任务还剩 \(days) 天截止 / study task due in \(days) day\(days == 1 ? "" : "s")"
     }

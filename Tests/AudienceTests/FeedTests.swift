@@ -75,3 +75,16 @@ func eligibilityFollowsTargeting(_ audiences: [String], _ regions: [String], _ g
     #expect(ranked[0].reason.contains("逾期"))
     #expect(Feed.dayNumber("1970-01-02") == 1 && Feed.dayNumber("2000-03-01") == 11_017 && Feed.dayNumber("x") == nil)
 }
+
+@Test(arguments: [
+    // (deadline from now, what the reason says): calendar days in Beijing, not whole 24-hour periods.
+    (3 * day - 60_000, "还剩 3 天"),
+    (day, "还剩 1 天"),
+    (60_000, "今天截止"),
+    (-60_000, "已逾期"),
+] as [(Int64, String)])
+func aDueTaskSaysHowManyCalendarDaysAreLeft(_ offset: Int64, _ says: String) {
+    // `now` is 12:00 in Beijing: a minute short of three days later is still the third day.
+    let items = Feed.rank([piece("task")], facts: FeedFacts(groups: [.resident], tasks: ["task": now + offset]), today: today, now: now)
+    #expect(items.first?.reason.contains(says) == true, "\(items.first?.reason ?? "-")")
+}
