@@ -46,6 +46,8 @@ public final class EventService: Sendable {
     /// The salt for anonymous visitors without a device id: random, per Beijing day, never stored.
     private let daily = Mutex<(day: String, salt: [UInt8])>(("", []))
     private let stopping = Atomic<Bool>(false)
+    /// Visitor labels by user agent: most batches come from a handful of browsers, and labelling is string searching.
+    private let labels = Mutex<[String: String]>([:])
 
     public init(store: Store, clock: AppClock, secret: String, flushMillis: Int) {
         self.store = store
@@ -63,7 +65,7 @@ public final class EventService: Sendable {
             throw HTTPError(413, code: "batch_too_large", message: "一次最多 \(EventRules.maxBatch) 个事件 / at most \(EventRules.maxBatch) events per batch")
         }
         let person = try personKey(profile: profile, device: batch.device, userAgent: userAgent, address: address, day: today)
-        let label = Visitor.label(userAgent: userAgent, purpose: purpose) ?? ""
+        let label = self.label(userAgent: userAgent, purpose: purpose)
         let dims = try profile.map { try store.reachDimensions(profile: $0) } ?? (0, 0, 0)
         let ids = try contentIds(now: now, wanted: batch.events.map(\.content))
         var accepted: [IngestEvent] = []
@@ -105,6 +107,19 @@ public final class EventService: Sendable {
                                 hour: BeijingDay.minuteOfDay(now) / 60, seconds: min(seconds, EventRules.maxSecondsPerReport), depth: depth,
                                 regionId: dims.region, unitId: dims.unit, groupsMask: dims.groups)
         if flushMillis == 0 { try store.ingest([event], now: now) } else { pending.withLock { $0.events.append(event) } }
+    }
+
+    func label(userAgent: String?, purpose: String?) -> String {
+        guard purpose == nil, let agent = userAgent, agent.utf8.count <= 512 else {
+            return Visitor.label(userAgent: userAgent, purpose: purpose) ?? ""
+        }
+        if let known = labels.withLock({ $0[agent] }) { return known }
+        let found = Visitor.label(userAgent: agent, purpose: nil) ?? ""
+        labels.withLock { cache in
+            if cache.count >= 4_096 { cache.removeAll() }
+            cache[agent] = found
+        }
+        return found
     }
 
     /// Counts refusals that happened before a batch could be read (malformed bodies).
