@@ -68,6 +68,11 @@ export function formatTime(iso) {
     pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes()) + ':' + pad(d.getUTCSeconds());
 }
 
+/** The same in Beijing time to the minute ("2026-11-26 07:10"), for deadlines and schedules. */
+export function formatMinute(iso) {
+  return formatTime(iso).replace(/:\d\d$/, '');
+}
+
 function pad(n) {
   return n < 10 ? '0' + n : String(n);
 }

@@ -1,6 +1,6 @@
 // The portal's two study cards: 为你推荐 (the feed, each item with its reason as a chip) and 我的学习任务 (the
 // person's tasks with the deadline and a progress bar). The tasks card stays hidden for anyone without tasks.
-import { h, replace, formatTime } from '../dom.js';
+import { h, replace, formatMinute } from '../dom.js';
 import { t } from '../i18n.js';
 import { studyApi } from './api.js';
 
@@ -40,7 +40,7 @@ export function showTasks() {
       return h('li', { class: 'task-item' + (done ? ' is-done' : ''), 'data-task': task.id },
         h('a', { class: 'task-link', href: '/read#/' + encodeURIComponent(task.slug), lang: 'zh-CN', text: task.title }),
         h('p', { class: 'muted task-meta' },
-          h('span', { i18n: overdue ? 'study.taskOverdue' : 'study.taskDeadline', args: { when: formatTime(task.deadline) } }), ' · ',
+          h('span', { i18n: overdue ? 'study.taskOverdue' : 'study.taskDeadline', args: { when: formatMinute(task.deadline) } }), ' · ',
           h('span', { i18n: done ? 'study.taskDone' : 'study.taskNeed', args: { min: Math.ceil(task.minSeconds / 60) } })),
         h('progress', { class: 'task-bar', max: String(need), value: String(done ? need : Math.min(need, task.seconds)),
           'aria-label': t('study.taskBar', { title: task.title }) }));
