@@ -66,7 +66,7 @@ let package = Package(
 
         // SQL for every store, migrations.
         .target(name: "Persistence", dependencies: ["Database", "Accounts", "Questions", "Exams", "Quizzes", "Draws", "Content",
-                                                  "Audience"]),
+                                                  "Audience", "Reach"]),
 
         // Routes, DTOs, OpenAPI, wiring of a running application.
         .target(name: "WebAPI", dependencies: [
