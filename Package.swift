@@ -94,7 +94,7 @@ let package = Package(
 
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Database", "Accounts", "Questions", "Exams", "Quizzes",
-                                                         "Audience"]),
+                                                         "Audience", "Reach"]),
         .testTarget(name: "DatabaseTests", dependencies: ["Database"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Secrets"]),
         .testTarget(name: "QuestionsTests", dependencies: ["Questions"]),
