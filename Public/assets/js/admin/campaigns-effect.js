@@ -40,6 +40,11 @@ export function renderEffect(container, campaignId) {
   function draw(e) {
     const why = e.notEnoughData || {};
     const general = ['campaign', 'knowledgePoints'].filter(function (k) { return why[k]; });
+    // Before the run starts there is nothing to measure: one sentence instead of three empty estimates.
+    if (why.campaign) {
+      replace(body, h('p', { class: 'muted', id: 'effect-not-started', text: local(why.campaign) }));
+      return;
+    }
     replace(body,
       h('p', { id: 'effect-points' }, h('span', { i18n: 'effect.points' }), ' ',
         e.knowledgePoints.length ? e.knowledgePoints.join('、') : t('none')),
