@@ -94,6 +94,14 @@ def test_the_campaign_page_shows_the_measured_gain(world, driver):
     Select(driver.find_element("css selector", "#effect-minimum")).select_by_value("10")
     text_appears(driver, ".eff-how p", "至少答 10 题")
     assert "+20.0" in visible(driver, "#effect-readers").text
+    # In English the figures, the reason and the definitions follow the language.
+    driver.find_element("css selector", "#lang-switch").click()
+    text_appears(driver, "#effect-retention", "Not enough data")
+    assert "no reader has answered 7 or more days" in visible(driver, "#effect-retention").text
+    assert "95% CI" in visible(driver, "#effect-readers").text
+    assert "Accuracy is per person" in visible(driver, ".eff-how p").text
+    shoot(driver, "campaign-effect-en-1280.png")
+    driver.find_element("css selector", "#lang-switch").click()
 
 
 def test_the_effect_panel_fits_a_phone(world, phone):
