@@ -66,7 +66,7 @@ let package = Package(
 
         // SQL for every store, migrations.
         .target(name: "Persistence", dependencies: ["Database", "Accounts", "Questions", "Exams", "Quizzes", "Draws", "Content",
-                                                  "Audience"]),
+                                                  "Audience", "Reach"]),
 
         // Routes, DTOs, OpenAPI, wiring of a running application.
         .target(name: "WebAPI", dependencies: [
@@ -94,7 +94,7 @@ let package = Package(
 
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Database", "Accounts", "Questions", "Exams", "Quizzes",
-                                                         "Audience"]),
+                                                         "Audience", "Reach"]),
         .testTarget(name: "DatabaseTests", dependencies: ["Database"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Secrets"]),
         .testTarget(name: "QuestionsTests", dependencies: ["Questions"]),

@@ -119,7 +119,7 @@ extension Store {
     }
 
     /// Starts a run: in ONE transaction, a delivery per member of the segment who is not held out (one
-    /// `INSERT … SELECT`), one robot message per chosen enabled robot, the counts, and the status. False if it had
+    /// `INSERT … SELECT`), the held-out members (`campaign_holdouts`), one robot message per chosen enabled robot, the counts, and the status. False if it had
     /// already started (another node, or a second call).
     @discardableResult
     public func freezeRun(id: Int, now: Int64, linkBase: String) throws -> Bool {
@@ -132,7 +132,9 @@ extension Store {
                 try db.run(CampaignSQL.freeze, [run.source, id, input.contentId, input.priority, now, input.segmentId])
             }
             let audience = try db.scalar(CampaignSQL.runAudience, [id]).int ?? 0
-            let heldOut = try db.scalar(CampaignSQL.heldOut, [input.segmentId]).int ?? 0
+            // The hold-out is recorded as it stands now: the effect is measured against exactly who was kept unreached.
+            try db.run(EffectSQL.freezeHoldouts, [id, input.segmentId])
+            let heldOut = try db.scalar(EffectSQL.holdoutCount, [id]).int ?? 0
             try db.run(CampaignSQL.setRunCounts, [audience, heldOut, id])
             if input.channels.contains("robots") {
                 let summary = try db.scalar(CampaignSQL.contentSummary, [input.contentId]).string ?? ""

@@ -42,5 +42,15 @@ extension Schemas {
                                                                      "seen": boolean],
                                                                     required: ["id", "kind", "slug", "title", "seen"])],
                          "unread": integer], required: ["items", "unread"]),
+        "Effect": object(["campaign": nullableInteger, "run": nullableInteger, "startDay": nullableString, "content": string,
+                          "title": string, "knowledgePoints": ["type": "array", "items": string], "minimumAnswers": integer,
+                          "readers": object(["n": integer, "before": number, "after": number, "difference": number, "low": number,
+                                             "high": number], required: ["n"]),
+                          "vsHoldout": ["type": ["object", "null"], "description": "n, comparisonN, treated, holdout, difference, low, high"],
+                          "retention": ["type": ["object", "null"], "description": "as readers, for answers 7+ days after reading"],
+                          "notEnoughData": ["type": "object", "additionalProperties": string],
+                          "definitions": ["type": "object", "additionalProperties": string,
+                                          "description": "zh and en: how each figure is defined (fractions 0–1)"]],
+                         required: ["content", "knowledgePoints", "readers", "notEnoughData", "definitions"]),
     ] }
 }

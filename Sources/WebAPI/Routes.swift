@@ -236,6 +236,9 @@ extension Handlers {
         api.add(.GET, "/api/v1/reach/ingestion", "getIngestionFigures",
                 "What event ingestion counted, labelled (bots, link previews, prefetches) and refused (by reason) over Beijing days",
                 .permission(.campaignsManage), returns: "IngestionFigures", query: ["from", "to", "content"], handleIngestionFigures)
+        api.add(.GET, "/api/v1/reach/effect", "getEffect",
+                "Measured knowledge gain: readers' accuracy on the piece's knowledge points before vs after reading, vs the campaign's frozen hold-out, and 7+ days later, with sample sizes and 95% intervals",
+                .permission(.campaignsManage), returns: "Effect", query: ["campaign", "content", "from", "to", "minAnswers"], handleEffect)
         api.add(.GET, "/media/{file}", "getImage", "An uploaded image by the digest of its bytes", .anyone, handleGetMedia)
 
         // Required study (学习任务), effective reading and the feed

@@ -17,7 +17,7 @@ import Testing
         defer { store.pool.close(); try? FileManager.default.removeItem(at: dir) }
         try store.pool.read { db in
             for sql in AccountSQL.all + QuestionSQL.all + ExamSQL.all + QuizSQL.all + LiveSQL.all + ContentSQL.every + ReachSQL.every
-                        + StudyTaskSQL.every + CampaignSQL.every + ProfileSQL.every + SegmentSQL.every { try db.prepareCheck(sql) }
+                        + StudyTaskSQL.every + CampaignSQL.every + ProfileSQL.every + SegmentSQL.every + EffectSQL.every { try db.prepareCheck(sql) }
         }
     }
 

@@ -86,6 +86,8 @@ import TestSupport
         Case(method: "GET", path: "/media/rules.json", expected: expect(404, allowed: everyone)),
         Case(method: "POST", path: "/api/v1/events", body: #"{"events":[]}"#, expected: expect(202, allowed: everyone)),
         Case(method: "GET", path: "/api/v1/reach/ingestion", expected: expect(200, allowed: [.admin, .editor])),
+        // Without a campaign or piece the request is refused as bad input, after the permission check.
+        Case(method: "GET", path: "/api/v1/reach/effect", expected: expect(400, allowed: [.admin, .editor])),
         Case(method: "GET", path: "/api/v1/audit", expected: expect(200, allowed: [.admin])),
         Case(method: "GET", path: "/api/v1/questions", expected: expect(200, allowed: [.admin, .editor, .organizer])),
         Case(method: "GET", path: "/api/v1/questions/1", expected: expect(404, allowed: [.admin, .editor, .organizer])),

@@ -2180,6 +2180,20 @@ const zh = {
   'seg.countUnknown': '条件还不完整，暂时无法计算人数。',
   'seg.chartLabel': '各地区人数条形图，数字见旁边的列表',
   // --- end audience ---
+  'effect.title': '效果：知识点正确率',
+  'effect.intro': '读者在本文知识点上的答题正确率：阅读前后对比、与未推送的对照组对比，以及 7 天后是否保持。差值单位为百分点，区间为 95% 置信区间；区间不跨过 0 才说明确有变化。',
+  'effect.minimum': '每人每段至少答题数',
+  'effect.points': '知识点：',
+  'effect.readers': '阅读前 → 阅读后（同一批读者）',
+  'effect.vsHoldout': '读者 vs 未推送对照组（推送后）',
+  'effect.retention': '7 天后保持（与阅读前比）',
+  'effect.ci': '个百分点（95% 置信区间 {low} ~ {high}）',
+  'effect.beforeAfter': '阅读前 {before} → 之后 {after}',
+  'effect.treatedHoldout': '读者 {treated}，对照组 {holdout}',
+  'effect.nReaders': '{n} 人',
+  'effect.nGroups': '读者 {n} 人，对照组 {m} 人',
+  'effect.notEnough': '样本不足',
+  'effect.how': '这些数字怎么算',
 };
 
 const en = {
@@ -4355,6 +4369,20 @@ const en = {
   'seg.countUnknown': 'The conditions are not complete yet, so there is no count.',
   'seg.chartLabel': 'Bar chart of people per region; the numbers are in the list beside it',
   // --- end audience ---
+  'effect.title': 'Effect: accuracy on the knowledge points',
+  'effect.intro': "Readers' accuracy on the piece's knowledge points: before vs after reading, vs the hold-out kept unreached, and whether it lasts 7 days. Differences are in percentage points with 95% confidence intervals; only an interval that does not cross 0 shows a real change.",
+  'effect.minimum': 'Answers needed per person and window',
+  'effect.points': 'Knowledge points:',
+  'effect.readers': 'Before → after reading (the same readers)',
+  'effect.vsHoldout': 'Readers vs the unreached hold-out (after the start)',
+  'effect.retention': 'Retained 7+ days later (vs before)',
+  'effect.ci': 'points (95% CI {low} to {high})',
+  'effect.beforeAfter': 'before {before} → after {after}',
+  'effect.treatedHoldout': 'readers {treated}, hold-out {holdout}',
+  'effect.nReaders': '{n} people',
+  'effect.nGroups': '{n} readers, {m} held out',
+  'effect.notEnough': 'Not enough data',
+  'effect.how': 'How these are calculated',
 };
 
 const dictionaries = { 'zh-CN': zh, en: en };

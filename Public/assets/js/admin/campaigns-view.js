@@ -7,15 +7,18 @@ import { t } from '../i18n.js';
 import { errorView, loadingView, withBusy, describeError, announce } from '../feedback.js';
 import { dataTable } from './table.js';
 import { campaignApi, statusClass, durationParts, LIVE, POLL_MS } from './campaigns-data.js';
+import { renderEffect } from './campaigns-effect.js';
 
 const ACTIONS = { draft: ['start', 'cancel'], scheduled: ['pause', 'cancel'], sending: ['pause', 'cancel'], paused: ['resume', 'cancel'] };
 
 export function renderCampaignPage(container, ctx, id) {
   const head = h('div', { id: 'campaign-head', 'aria-busy': 'true' }, loadingView());
   const live = h('div', { id: 'campaign-progress' });
-  replace(container, h('a', { class: 'back-link', href: '#/campaigns', i18n: 'campaigns.backToList' }), head, live);
+  const effect = h('div', { id: 'campaign-effect' });
+  replace(container, h('a', { class: 'back-link', href: '#/campaigns', i18n: 'campaigns.backToList' }), head, live, effect);
   let timer = null;
   load();
+  renderEffect(effect, id);
 
   function load() {
     clearTimeout(timer);
