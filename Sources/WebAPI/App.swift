@@ -90,62 +90,44 @@ public final class App: Sendable {
 
     /// Submits expired attempts every few seconds until shutdown.
     func startSweeper() {
-        let exams = self.exams, logger = handlers.logger, stopping = self.stopping
-        let interval = configuration.sweepIntervalSeconds
-        let thread = Thread {
-            while !stopping.value! {
-                do {
-                    let n = try exams.sweep()
-                    if n > 0 { logger.info("deadline sweeper submitted \(n) attempts") }
-                } catch {
-                    logger.error("deadline sweeper: \(error)")
-                }
-                for _ in 0..<(interval * 10) where !stopping.value! { Thread.sleep(forTimeInterval: 0.1) }
-            }
+        let exams = self.exams
+        repeatUntilShutdown("pufa-sweeper", every: configuration.sweepIntervalSeconds) { logger in
+            let n = try exams.sweep()
+            if n > 0 { logger.info("deadline sweeper submitted \(n) attempts") }
         }
-        thread.name = "pufa-sweeper"
-        thread.start()
     }
 
     /// Queues study-task reminders and escalations every `remindIntervalSeconds` until shutdown.
     func startReminders() {
-        let studyTasks = self.studyTasks, logger = handlers.logger, stopping = self.stopping
-        let interval = configuration.remindIntervalSeconds
-        let thread = Thread {
-            while !stopping.value! {
-                do {
-                    let run = try studyTasks.remindOnce()
-                    if run.reminders + run.robotMessages + run.followups > 0 {
-                        logger.info("study tasks: \(run.reminders) reminders, \(run.robotMessages) robot messages, \(run.followups) follow-ups queued")
-                    }
-                } catch {
-                    logger.error("study-task reminders: \(error)")
-                }
-                for _ in 0..<(interval * 10) where !stopping.value! { Thread.sleep(forTimeInterval: 0.1) }
+        let studyTasks = self.studyTasks
+        repeatUntilShutdown("pufa-reminders", every: configuration.remindIntervalSeconds) { logger in
+            let run = try studyTasks.remindOnce()
+            if run.reminders + run.robotMessages + run.followups > 0 {
+                logger.info("study tasks: \(run.reminders) reminders, \(run.robotMessages) robot messages, \(run.followups) follow-ups queued")
             }
         }
-        thread.name = "pufa-reminders"
-        thread.start()
     }
 
     /// Folds new facts into profiles and recomputes saved segments older than the configured interval, until shutdown.
+    /// Checks once a minute (or at the interval, if shorter) which segments have grown old.
     func startSegmentRefresher() {
-        let segments = self.segments, logger = handlers.logger, stopping = self.stopping
-        let interval = configuration.segmentRefreshSeconds
+        let segments = self.segments, interval = configuration.segmentRefreshSeconds
+        repeatUntilShutdown("pufa-segments", every: min(interval, 60)) { logger in
+            let n = try segments.refresh(olderThanSeconds: interval)
+            if n > 0 { logger.info("segment refresher recomputed \(n) segments") }
+        }
+    }
+
+    /// Runs `body` on its own thread every `seconds` until shutdown; an error is logged and the next round goes on.
+    func repeatUntilShutdown(_ name: String, every seconds: Int, _ body: @escaping @Sendable (Logger) throws -> Void) {
+        let logger = handlers.logger, stopping = self.stopping
         let thread = Thread {
-            // Checks once a minute (or at the interval, if shorter) which segments have grown old.
-            let tick = min(interval, 60)
             while !stopping.value! {
-                do {
-                    let n = try segments.refresh(olderThanSeconds: interval)
-                    if n > 0 { logger.info("segment refresher recomputed \(n) segments") }
-                } catch {
-                    logger.error("segment refresher: \(error)")
-                }
-                for _ in 0..<(tick * 10) where !stopping.value! { Thread.sleep(forTimeInterval: 0.1) }
+                do { try body(logger) } catch { logger.error("\(name): \(error)") }
+                for _ in 0..<(seconds * 10) where !stopping.value! { Thread.sleep(forTimeInterval: 0.1) }
             }
         }
-        thread.name = "pufa-segments"
+        thread.name = name
         thread.start()
     }
 
