@@ -112,7 +112,8 @@ extension Store {
                 if kind == "opened" { t.personTimes = row.int("person_times") ?? 0 }
                 if kind == "read" { t.engagedSeconds = row.int("seconds") ?? 0 }
             }
-            t.targeted = try db.scalar(f.narrowsPersons ? ReachQuerySQL.targetedFiltered : ReachQuerySQL.targetedTotal, millis).int ?? 0
+            t.targeted = try (f.narrowsPersons ? db.scalar(ReachQuerySQL.targetedFiltered, millis)
+                                                 : db.scalar(ReachQuerySQL.targetedTotal, Array(millis.prefix(4)))).int ?? 0
             t.delivered = try db.scalar(ReachQuerySQL.delivered, millis8).int ?? 0
             if let row = try db.queryOne(ReachQuerySQL.tasks, millis) {
                 (t.taskAssignees, t.tasksCompleted) = (row.int("assignees") ?? 0, row.int("completed") ?? 0)
