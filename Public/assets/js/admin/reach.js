@@ -31,6 +31,11 @@ export function renderReach(container, ctx, params) {
     BREAKDOWNS.map(function (by) { return reachApi.breakdown(f, by); }))).then(function (all) {
     body.removeAttribute('aria-busy');
     const canvases = {};
+    // Rows with nothing to show are left out (a group nobody in it was reached is not news).
+    const shown = {};
+    BREAKDOWNS.forEach(function (by, i) {
+      shown[by] = all[4 + i].rows.filter(function (r) { return r.reached + r.personTimes > 0; });
+    });
     function chart(key, label) {
       canvases[key] = h('canvas', { id: 'reach-chart-' + key, role: 'img', 'aria-label': t(label) });
       return h('div', { class: 'chart-box reach-chart' }, canvases[key]);
@@ -41,16 +46,21 @@ export function renderReach(container, ctx, params) {
       exportLinks(f),
       h('section', { class: 'reach-block', 'aria-labelledby': 'reach-funnel-title' },
         h('h2', { id: 'reach-funnel-title', i18n: 'reach.funnel' }),
-        h('div', { class: 'chart-and-table' }, chart('funnel', 'reach.funnel'), funnelTable(all[1].steps))),
+        h('div', { class: 'chart-and-table' }, chart('funnel', 'reach.funnel'),
+          // Beside the chart on a wide screen; folded on a phone, where the cards would be longer than the chart.
+          h('details', { class: 'reach-numbers', id: 'reach-numbers-funnel', open: window.innerWidth >= 760 ? '' : null },
+            h('summary', { i18n: 'reach.numbers' }), funnelTable(all[1].steps)))),
       h('section', { class: 'reach-block', 'aria-labelledby': 'reach-series-title' },
         h('h2', { id: 'reach-series-title', i18n: all[2].hourly ? 'reach.seriesHourly' : 'reach.series' }),
         chart('series', 'reach.series')),
       BREAKDOWNS.map(function (by, i) {
-        const d = all[4 + i];
+        const rows = shown[by];
+        // The chart first; its numbers in a table one click away (a long table would bury the page on a phone).
         return h('section', { class: 'reach-block', 'aria-labelledby': 'reach-by-' + by + '-title' },
           h('h2', { id: 'reach-by-' + by + '-title', i18n: 'reach.by.' + by }),
-          h('p', { class: 'muted', text: inLanguage(d.note) }),
-          d.rows.length ? h('div', { class: 'chart-and-table' }, chart('by-' + by, 'reach.by.' + by), breakdownTable(by, d.rows))
+          h('p', { class: 'muted', text: inLanguage(all[4 + i].note) }),
+          rows.length ? [chart('by-' + by, 'reach.by.' + by),
+            h('details', { class: 'reach-numbers', id: 'reach-numbers-' + by }, h('summary', { i18n: 'reach.numbers' }), breakdownTable(by, rows))]
             : h('p', { class: 'muted', i18n: 'reach.none' }));
       }),
       h('section', { class: 'reach-block', 'aria-labelledby': 'reach-top-title' },
@@ -60,7 +70,7 @@ export function renderReach(container, ctx, params) {
       drawFunnel(Chart, canvases.funnel, all[1].steps);
       drawSeries(Chart, canvases.series, all[2]);
       BREAKDOWNS.forEach(function (by, i) {
-        const rows = all[4 + i].rows.filter(function (r) { return (r.depth || 0) <= 1; });
+        const rows = shown[by].filter(function (r) { return (r.depth || 0) <= 1; });
         if (canvases['by-' + by]) drawBreakdown(Chart, canvases['by-' + by], by, rows);
       });
     }, function () { /* the tables carry the numbers */ });
