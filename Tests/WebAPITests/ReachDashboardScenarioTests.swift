@@ -197,3 +197,35 @@ import TestSupport
         }
     }
 }
+
+extension ReachDashboardScenarioTests {
+    /// 学完测一测: a quiz started from a reading page counts for quiz conversion when the person is known by their
+    /// profile token; an anonymous start from the same page is not counted.
+    @Test func aQuizStartedFromAReadingPageCountsForAKnownPersonOnly() throws {
+        let quiz = QuizScenarioTests()
+        let s = try quiz.setUp()
+        s.app.clock.advance(seconds: 3_700)  // the round opens an hour after it is set up
+        #expect(try json(s.staff, "PUT", "/api/v1/content-admin/fanzha-sanbu", ContentScenarioTests.piece).status == 201)
+        let b = s.app.browser()
+        try b.start()
+        let entry = try json(b, "POST", "/api/v1/quiz/rounds/\(s.roundId)/entries", ["deviceId": "device-0001"])
+        let id = try #require(entry.json["entryId"] as? String), token = try #require(entry.json["token"] as? String)
+        for q in entry.json["questions"] as? [[String: Any]] ?? [] {
+            s.app.clock.advance(seconds: 5)
+            let response: [String: Any] = q["type"] as? String == "single" ? ["choice": [1]] : ["judge": true]
+            _ = try json(b, "PUT", "/api/v1/quiz/entries/\(id)/answers/\(q["slot"]!)", ["token": token, "response": response])
+        }
+        let done = try json(b, "POST", "/api/v1/quiz/entries/\(id)/finish", ["token": token, "nickname": "读者", "phone": "13900000001", "regionId": s.village])
+        let profileToken = try #require(done.json["profileToken"] as? String, "\(done.text)")
+
+        let known = try json(b, "POST", "/api/v1/quiz/rounds/\(s.roundId)/entries",
+                             ["deviceId": "device-0002", "from": "fanzha-sanbu", "token": profileToken])
+        #expect(known.status == 201, "\(known.text)")
+        let stranger = s.app.browser()
+        try stranger.start()
+        #expect(try json(stranger, "POST", "/api/v1/quiz/rounds/\(s.roundId)/entries", ["deviceId": "device-0003", "from": "fanzha-sanbu"]).status == 201)
+
+        let funnel = try s.staff.get("/api/v1/reach/funnel?from=2026-09-21&to=2026-09-22").json["steps"] as? [[String: Any]] ?? []
+        #expect(funnel.first { $0["id"] as? String == "quizzed" }?["count"] as? Int == 1)
+    }
+}
