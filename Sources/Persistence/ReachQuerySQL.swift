@@ -109,6 +109,14 @@ enum ReachQuerySQL {
         GROUP BY p.id ORDER BY p.id LIMIT ?2 OFFSET ?3
         """
 
+    /// Assignees of a study task who have not completed it (the task's own primary key prefix).
+    static let taskExists = "SELECT 1 FROM study_tasks WHERE id = ?"
+    static let notFinishedCount = "SELECT count(*) FROM task_assignees WHERE task_id = ?1 AND completed_at IS NULL"
+    static let notFinishedPage = """
+        SELECT p.id, p.display_name, p.phone, p.region_id, p.unit_id, a.assigned_at AS sent_at FROM task_assignees a
+        JOIN profiles p ON p.id = a.profile_id WHERE a.task_id = ?1 AND a.completed_at IS NULL ORDER BY p.id LIMIT ?2 OFFSET ?3
+        """
+
     /// The yearly report (Beijing year: ?1 first day, ?2 last day, ?3 start millis, ?4 end millis).
     static let yearTimesByGroups = """
         SELECT groups_mask AS key, sum(person_times) AS person_times FROM reach_hourly
@@ -136,5 +144,5 @@ enum ReachQuerySQL {
     static let every = [personsByKind, hourlyByKind, targetedTotal, targetedFiltered, delivered, tasks, passed, seriesDaily, seriesHourly,
                         reachedPerDay, personsByRegion, personsByUnit, personsByGroups, personsByContent, timesByRegion, timesByUnit,
                         timesByGroups, timesByChannel, timesByContent, regionTree, unitTree, contentTitles, campaignExists,
-                        notReachedCount, notReachedPage, yearTimesByGroups, yearPersons, yearPieces, yearCampaigns, yearQuizzes, yearExams]
+                        notReachedCount, notReachedPage, taskExists, notFinishedCount, notFinishedPage, yearTimesByGroups, yearPersons, yearPieces, yearCampaigns, yearQuizzes, yearExams]
 }

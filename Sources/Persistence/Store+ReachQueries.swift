@@ -199,4 +199,18 @@ extension Store {
             return (total, items)
         }
     }
+
+    /// Assignees of a study task who have not finished it, paged (`sentAt` is when they were assigned); nil when there
+    /// is no such task.
+    public func notFinished(taskId: Int, page: Int, pageSize: Int) throws -> (total: Int, items: [NotReachedRecord])? {
+        try pool.read { db in
+            guard try db.scalar(ReachQuerySQL.taskExists, [taskId]).int == 1 else { return nil }
+            let total = try db.scalar(ReachQuerySQL.notFinishedCount, [taskId]).int ?? 0
+            let items = try db.query(ReachQuerySQL.notFinishedPage, [taskId, pageSize, (page - 1) * pageSize]).map {
+                NotReachedRecord(profileId: $0.int("id") ?? 0, displayName: $0.string("display_name") ?? "", phone: $0.string("phone"),
+                                 regionId: $0.int("region_id"), unitId: $0.int("unit_id"), sentAt: $0.int64("sent_at"))
+            }
+            return (total, items)
+        }
+    }
 }

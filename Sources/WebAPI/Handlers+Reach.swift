@@ -158,6 +158,16 @@ extension Handlers {
                              total: total, page: page, pageSize: size))
     }
 
+    func handleReachNotFinished(_ request: Request, _ context: AppContext) throws -> Response {
+        let page = max(1, Int(request.query["page"] ?? "") ?? 1), size = min(200, max(1, Int(request.query["pageSize"] ?? "") ?? 50))
+        guard let raw = request.query["task"], let id = Int(raw), let (total, items) = try store.notFinished(taskId: id, page: page, pageSize: size) else {
+            throw HTTPError.badRequest("请选择一个存在的学习任务 / choose an existing study task", code: "unknown_filter")
+        }
+        return .json(NotReachedPageDTO(items: items.map { NotReachedDTO(profileId: $0.profileId, name: Self.maskName($0.displayName),
+                                                                        phone: $0.phone.map(Phone.masked), sentAt: $0.sentAt.map(Date.init(millis:))) },
+                                       total: total, page: page, pageSize: size))
+    }
+
     /// "张三丰" → "张**": names are personal information, shown only as much as a caller needs to recognise someone.
     static func maskName(_ name: String) -> String {
         guard let first = name.first else { return "" }

@@ -251,6 +251,8 @@ extension Handlers {
                 .permission(.campaignsManage), returns: "TopContentList", query: reachFilters, handleReachTopContent)
         api.add(.GET, "/api/v1/reach/not-reached", "listNotReached", "Members sent a campaign who never opened it (names and phones masked)",
                 .permission(.campaignsManage), returns: "NotReachedPage", query: ["campaign", "page", "pageSize"], handleReachNotReached)
+        api.add(.GET, "/api/v1/reach/not-finished", "listNotFinished", "Assignees of a study task who have not finished it (masked)",
+                .permission(.campaignsManage), returns: "NotReachedPage", query: ["task", "page", "pageSize"], handleReachNotFinished)
         api.add(.GET, "/api/v1/reach/export.csv", "exportReachCSV", "All figures of the current filter as CSV sections",
                 .permission(.campaignsManage), query: reachFilters, offload: true, handleReachExport)
         api.add(.GET, "/api/v1/reach/export.xlsx", "exportReachXLSX", "All figures of the current filter as an Excel workbook",

@@ -92,6 +92,7 @@ import TestSupport
         Case(method: "GET", path: "/api/v1/reach/breakdown?by=region", expected: expect(200, allowed: [.admin, .editor])),
         Case(method: "GET", path: "/api/v1/reach/top-content", expected: expect(200, allowed: [.admin, .editor])),
         Case(method: "GET", path: "/api/v1/reach/not-reached?campaign=1", expected: expect(400, allowed: [.admin, .editor])),
+        Case(method: "GET", path: "/api/v1/reach/not-finished?task=1", expected: expect(400, allowed: [.admin, .editor])),
         Case(method: "GET", path: "/api/v1/reach/export.csv", expected: expect(200, allowed: [.admin, .editor])),
         Case(method: "GET", path: "/api/v1/reach/export.xlsx", expected: expect(200, allowed: [.admin, .editor])),
         Case(method: "GET", path: "/api/v1/reach/yearly?year=2026", expected: expect(200, allowed: [.admin, .editor])),

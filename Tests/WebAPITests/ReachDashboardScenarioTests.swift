@@ -161,6 +161,9 @@ import TestSupport
         let person = (missed["items"] as? [[String: Any]])?.first
         #expect(person?["name"] as? String == "王*" && person?["phone"] as? String != "13800000003")
 
+        let unfinished = try s.editor.get("/api/v1/reach/not-finished?task=1").json
+        #expect(unfinished["total"] as? Int == 1 && (unfinished["items"] as? [[String: Any]])?.first?["name"] as? String == "李*")
+
         let yearly = try s.editor.get("/api/v1/reach/yearly?year=2026").json
         #expect(yearly["personTimes"] as? Int == 5 && yearly["campaigns"] as? Int == 1 && yearly["targeted"] as? Int == 3)
         #expect((yearly["quizzes"] as? [[String: Any]])?.first?["participants"] as? Int == 1)
@@ -186,6 +189,7 @@ import TestSupport
             ("/api/v1/reach/summary?channel=fax", "unknown_filter"),
             ("/api/v1/reach/breakdown?by=planet", "bad_breakdown"),
             ("/api/v1/reach/not-reached", "unknown_filter"),
+            ("/api/v1/reach/not-finished?task=99", "unknown_filter"),
             ("/api/v1/reach/yearly?year=abc", "bad_range"),
             ("/api/v1/reach/export.csv?to=2026-9-1", "bad_range"),
         ]

@@ -37,6 +37,10 @@ export const reachApi = {
   },
   yearly: function (year) { return request('GET', '/api/v1/reach/yearly' + query({ year: year })); },
   campaigns: function () { return request('GET', '/api/v1/campaigns'); },
+  tasks: function () { return request('GET', '/api/v1/study-tasks'); },
+  notFinished: function (task, page) {
+    return request('GET', '/api/v1/reach/not-finished' + query({ task: task, page: page || 1, pageSize: 50 }));
+  },
 };
 
 /** A measure's value as shown on its tile. */

@@ -65,7 +65,7 @@ export function renderReach(container, ctx, params) {
       }),
       h('section', { class: 'reach-block', 'aria-labelledby': 'reach-top-title' },
         h('h2', { id: 'reach-top-title', i18n: 'reach.top' }), topTable(all[3].items || [])),
-      notReachedBlock(f));
+      missedBlock('campaign', f.campaign), missedBlock('task', null));
     loadChartJs().then(function (Chart) {
       drawFunnel(Chart, canvases.funnel, all[1].steps);
       drawSeries(Chart, canvases.series, all[2]);
@@ -175,32 +175,43 @@ function topTable(items) {
   ], items, { id: 'reach-top-table', caption: 'reach.top' });
 }
 
-function notReachedBlock(f) {
-  const list = h('div', { id: 'reach-missed', 'aria-live': 'polite' });
-  const pick = h('select', { id: 'reach-missed-campaign' }, h('option', { value: '', i18n: 'reach.chooseCampaign' }));
-  reachApi.campaigns().then(function (data) {
-    (data.items || []).forEach(function (c) { pick.appendChild(h('option', { value: String(c.id), text: c.name })); });
-    if (f.campaign) { pick.value = f.campaign; show(1); }
+// Who was not reached by a campaign, or has not finished a study task: one picker, a masked and paged list.
+const MISSED = {
+  campaign: { id: 'missed', list: function () { return reachApi.campaigns(); }, name: function (c) { return c.name; },
+    load: function (id, page) { return reachApi.notReached(id, page); }, title: 'reach.notReached', hint: 'reach.notReachedHint',
+    choose: 'reach.chooseCampaign', label: 'reach.campaign', total: 'reach.notReachedTotal', when: 'reach.colSentAt' },
+  task: { id: 'unfinished', list: function () { return reachApi.tasks(); }, name: function (t) { return t.title; },
+    load: function (id, page) { return reachApi.notFinished(id, page); }, title: 'reach.notFinished', hint: 'reach.notFinishedHint',
+    choose: 'reach.chooseTask', label: 'reach.task', total: 'reach.notFinishedTotal', when: 'reach.colAssignedAt' },
+};
+
+function missedBlock(kind, preset) {
+  const m = MISSED[kind];
+  const list = h('div', { id: 'reach-' + m.id, 'aria-live': 'polite' });
+  const pick = h('select', { id: 'reach-' + m.id + '-pick' }, h('option', { value: '', i18n: m.choose }));
+  m.list().then(function (data) {
+    (data.items || []).forEach(function (x) { pick.appendChild(h('option', { value: String(x.id), text: m.name(x) })); });
+    if (preset) { pick.value = preset; show(1); }
   }, function () {});
   function show(page) {
     if (!pick.value) { replace(list); return; }
     replace(list, loadingView());
-    reachApi.notReached(pick.value, page).then(function (d) {
+    m.load(pick.value, page).then(function (d) {
       replace(list,
-        h('p', { i18n: 'reach.notReachedTotal', args: { n: d.total } }),
+        h('p', { i18n: m.total, args: { n: d.total } }),
         d.items.length ? dataTable([
           { label: 'reach.colName', cell: function (r) { return r.name; } },
           { label: 'reach.colPhone', cell: function (r) { return r.phone || '—'; } },
-          { label: 'reach.colSentAt', cell: function (r) { return r.sentAt ? formatTime(r.sentAt) : '—'; } },
-        ], d.items, { id: 'reach-missed-table', caption: 'reach.notReached' }) : null,
-        d.total > d.page * d.pageSize ? h('button', { type: 'button', class: 'btn', id: 'reach-missed-more', i18n: 'reach.nextPage',
+          { label: m.when, cell: function (r) { return r.sentAt ? formatTime(r.sentAt) : '—'; } },
+        ], d.items, { id: 'reach-' + m.id + '-table', caption: m.title }) : null,
+        d.total > d.page * d.pageSize ? h('button', { type: 'button', class: 'btn', id: 'reach-' + m.id + '-more', i18n: 'reach.nextPage',
           onclick: function () { show(d.page + 1); } }) : null);
     }, function (err) { replace(list, errorView(err, function () { show(page); })); });
   }
   pick.addEventListener('change', function () { show(1); });
-  return h('section', { class: 'reach-block', 'aria-labelledby': 'reach-missed-title' },
-    h('h2', { id: 'reach-missed-title', i18n: 'reach.notReached' }),
-    h('p', { class: 'muted', i18n: 'reach.notReachedHint' }),
-    h('div', { class: 'field' }, h('label', { for: 'reach-missed-campaign', i18n: 'reach.campaign' }), pick),
+  return h('section', { class: 'reach-block', 'aria-labelledby': 'reach-' + m.id + '-title' },
+    h('h2', { id: 'reach-' + m.id + '-title', i18n: m.title }),
+    h('p', { class: 'muted', i18n: m.hint }),
+    h('div', { class: 'field' }, h('label', { for: 'reach-' + m.id + '-pick', i18n: m.label }), pick),
     list);
 }
