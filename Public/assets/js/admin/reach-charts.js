@@ -17,7 +17,7 @@ export function drawFunnel(Chart, canvas, steps) {
   draw('funnel', Chart, canvas, {
     type: 'bar',
     data: { labels: steps.map(function (s) { return t('reach.step.' + s.id); }),
-      datasets: [{ label: t('reach.persons'), data: steps.map(function (s) { return s.count; }), backgroundColor: '#b3261e' }] },
+      datasets: [{ label: t('reach.persons'), data: steps.map(function (s) { return s.count; }), backgroundColor: '#b3261e', maxBarThickness: 28 }] },
     options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
   });
 }
@@ -41,8 +41,10 @@ export function drawSeries(Chart, canvas, series) {
 
 /** rows: [{name, reached, personTimes}] → grouped bars (person-times alone for channels). */
 export function drawBreakdown(Chart, canvas, by, rows) {
-  const sets = [{ label: t('reach.colPersonTimes'), data: rows.map(function (r) { return r.personTimes; }), backgroundColor: '#b3261e' }];
-  if (by !== 'channel') sets.unshift({ label: t('reach.colReached'), data: rows.map(function (r) { return r.reached; }), backgroundColor: '#2e7d32' });
+  const sets = [{ label: t('reach.colPersonTimes'), data: rows.map(function (r) { return r.personTimes; }), backgroundColor: '#b3261e', maxBarThickness: 40 }];
+  if (by !== 'channel') {
+    sets.unshift({ label: t('reach.colReached'), data: rows.map(function (r) { return r.reached; }), backgroundColor: '#2e7d32', maxBarThickness: 40 });
+  }
   draw('by-' + by, Chart, canvas, {
     type: 'bar',
     data: { labels: rows.map(function (r) { return r.name; }), datasets: sets },

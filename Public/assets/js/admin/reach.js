@@ -53,7 +53,7 @@ export function renderReach(container, ctx, params) {
       h('section', { class: 'reach-block', 'aria-labelledby': 'reach-series-title' },
         h('h2', { id: 'reach-series-title', i18n: all[2].hourly ? 'reach.seriesHourly' : 'reach.series' }),
         chart('series', 'reach.series')),
-      BREAKDOWNS.map(function (by, i) {
+      h('div', { class: 'reach-breakdowns' }, BREAKDOWNS.map(function (by, i) {
         const rows = shown[by];
         // The chart first; its numbers in a table one click away (a long table would bury the page on a phone).
         return h('section', { class: 'reach-block', 'aria-labelledby': 'reach-by-' + by + '-title' },
@@ -62,7 +62,7 @@ export function renderReach(container, ctx, params) {
           rows.length ? [chart('by-' + by, 'reach.by.' + by),
             h('details', { class: 'reach-numbers', id: 'reach-numbers-' + by }, h('summary', { i18n: 'reach.numbers' }), breakdownTable(by, rows))]
             : h('p', { class: 'muted', i18n: 'reach.none' }));
-      }),
+      })),
       h('section', { class: 'reach-block', 'aria-labelledby': 'reach-top-title' },
         h('h2', { id: 'reach-top-title', i18n: 'reach.top' }), topTable(all[3].items || [])),
       missedBlock('campaign', f.campaign), missedBlock('task', null));
