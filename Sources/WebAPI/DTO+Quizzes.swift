@@ -97,7 +97,12 @@ struct QuizEntryDTO: Encodable {
 }
 
 struct QuizAnswerBody: Decodable { var token: String; var response: ResponseDTO }
-struct QuizStartBody: Decodable { var deviceId: String }
+struct QuizStartBody: Decodable {
+    var deviceId: String
+    /// The slug of the reading page the quiz was started from (学完测一测), and the resident's profile token.
+    var from: String?
+    var token: String?
+}
 struct QuizFinishBody: Decodable { var token: String; var nickname: String?; var phone: String?; var regionId: Int? }
 struct QuizReviewBody: Decodable { var review: FlagReview }
 

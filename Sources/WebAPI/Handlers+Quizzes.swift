@@ -23,6 +23,11 @@ extension Handlers {
     func handleStartQuizEntry(_ request: Request, _ context: AppContext) throws -> Response {
         let body = try request.decode(QuizStartBody.self)
         let started = try quizzes.start(roundId: try request.intParameter("id"), deviceId: body.deviceId, address: request.remoteAddress)
+        // A reader who goes on to a quiz: counted for quiz conversion when the person is known (never for anonymous starts).
+        if let slug = body.from, !slug.isEmpty, slug.utf8.count <= 80, let profile = try? eventProfile(request, context, token: body.token),
+           let contentId = try? store.publishedContentId(slug: slug) {
+            try? events.recordServer(.quizStarted, contentId: contentId, profile: profile, channel: "quiz", clientId: "quiz-" + started.entry.publicId)
+        }
         return .json(QuizEntryDTO(started, round: try store.round(id: started.entry.roundId)), status: 201)
     }
 

@@ -30,7 +30,7 @@ enum OpenAPI {
             "info": ["title": "Pufa 普法 API", "version": "1.0.0",
                      "description": "JSON under /api/v1. Errors are {\"error\":{\"code\",\"message\"}}. State-changing requests need the X-CSRF-Token header equal to the pufa_csrf cookie."],
             "paths": paths,
-            "components": ["schemas": Schemas.all.merging(Schemas.campaigns) { a, _ in a }.merging(Schemas.audience) { a, _ in a },
+            "components": ["schemas": Schemas.all.merging(Schemas.campaigns) { a, _ in a }.merging(Schemas.audience) { a, _ in a }.merging(Schemas.reach) { a, _ in a },
                            "securitySchemes": ["session": ["type": "apiKey", "in": "cookie", "name": "pufa_session"]]],
         ]
         let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()

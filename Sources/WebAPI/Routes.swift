@@ -239,6 +239,31 @@ extension Handlers {
         api.add(.GET, "/api/v1/reach/effect", "getEffect",
                 "Measured knowledge gain: readers' accuracy on the piece's knowledge points before vs after reading, vs the campaign's frozen hold-out, and 7+ days later, with sample sizes and 95% intervals",
                 .permission(.campaignsManage), returns: "Effect", query: ["campaign", "content", "from", "to", "minAnswers"], handleEffect)
+
+        // Reach dashboard (成效): every figure from the rollups, over a Beijing date range (≤ 400 days) and optional filters
+        let reachFilters = ["from", "to", "content", "campaign", "region", "unit", "group", "channel"]
+        api.add(.GET, "/api/v1/reach/summary", "getReachSummary", "Every measure with its definition (targeted … quiz conversion)",
+                .permission(.campaignsManage), returns: "ReachSummary", query: reachFilters, handleReachSummary)
+        api.add(.GET, "/api/v1/reach/funnel", "getReachFunnel", "Targeted → delivered → opened → effective read → finished → quizzed → passed",
+                .permission(.campaignsManage), returns: "ReachFunnel", query: reachFilters, handleReachFunnel)
+        api.add(.GET, "/api/v1/reach/series", "getReachSeries", "Reached, person-times and reads per day (per hour for two days or less)",
+                .permission(.campaignsManage), returns: "ReachSeries", query: reachFilters, handleReachSeries)
+        api.add(.GET, "/api/v1/reach/breakdown", "getReachBreakdown", "Figures by region, unit, audience group or channel",
+                .permission(.campaignsManage), returns: "ReachBreakdown", query: reachFilters + ["by"], handleReachBreakdown)
+        api.add(.GET, "/api/v1/reach/top-content", "getReachTopContent", "The 20 pieces with the most person-times, with their rates",
+                .permission(.campaignsManage), returns: "TopContentList", query: reachFilters, handleReachTopContent)
+        api.add(.GET, "/api/v1/reach/not-reached", "listNotReached", "Members sent a campaign who never opened it (names and phones masked)",
+                .permission(.campaignsManage), returns: "NotReachedPage", query: ["campaign", "page", "pageSize"], handleReachNotReached)
+        api.add(.GET, "/api/v1/reach/not-finished", "listNotFinished", "Assignees of a study task who have not finished it (masked)",
+                .permission(.campaignsManage), returns: "NotReachedPage", query: ["task", "page", "pageSize"], handleReachNotFinished)
+        api.add(.GET, "/api/v1/reach/export.csv", "exportReachCSV", "All figures of the current filter as CSV sections",
+                .permission(.campaignsManage), query: reachFilters, offload: true, handleReachExport)
+        api.add(.GET, "/api/v1/reach/export.xlsx", "exportReachXLSX", "All figures of the current filter as an Excel workbook",
+                .permission(.campaignsManage), query: reachFilters, offload: true, handleReachExport)
+        api.add(.GET, "/api/v1/reach/yearly", "getYearlyReport", "The bureau's yearly report: person-times by audience group, pieces, campaigns, quizzes, exams",
+                .permission(.campaignsManage), returns: "YearlyReport", query: ["year"], handleYearlyReport)
+        api.add(.GET, "/api/v1/reach/yearly.xlsx", "exportYearlyReport", "The yearly report as an Excel workbook",
+                .permission(.campaignsManage), query: ["year"], offload: true, handleYearlyReportXLSX)
         api.add(.GET, "/media/{file}", "getImage", "An uploaded image by the digest of its bytes", .anyone, handleGetMedia)
 
         // Required study (学习任务), effective reading and the feed

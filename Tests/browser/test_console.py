@@ -8,8 +8,8 @@ from selenium.webdriver.support.ui import Select
 from pufa_browser import (ADMIN_USER, ADMIN_PASSWORD, Api, sign_in, sign_in_admin, text_appears, visible, wait,
                           no_horizontal_overflow)
 
-SECTIONS_ZH = ["概览", "题库", "竞答", "内容", "对象", "分群", "推送", "学习任务", "考试", "用户管理", "单位", "地区", "审计日志"]
-SECTIONS_EN = ["Overview", "Question bank", "Prize quizzes", "Content", "Profiles", "Segments", "Campaigns", "Study tasks", "Exams", "Users", "Units",
+SECTIONS_ZH = ["概览", "题库", "竞答", "内容", "对象", "分群", "推送", "学习任务", "成效", "考试", "用户管理", "单位", "地区", "审计日志"]
+SECTIONS_EN = ["Overview", "Question bank", "Prize quizzes", "Content", "Profiles", "Segments", "Campaigns", "Study tasks", "Reach & effect", "Exams", "Users", "Units",
                "Regions", "Audit log"]
 
 

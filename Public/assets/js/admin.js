@@ -17,6 +17,7 @@ import { renderContent } from './admin/content.js';
 import { renderProfiles } from './admin/profiles.js';
 import { renderSegments } from './admin/segments.js';
 import { renderCampaigns } from './admin/campaigns.js';
+import { renderReach } from './admin/reach.js';
 import { renderStudyTasks } from './admin/study-tasks.js';
 import { clearQuestionRefs } from './admin/questions-data.js';
 import { clearRefs } from './admin/refs.js';
@@ -30,6 +31,7 @@ const SECTIONS = [
   { id: 'segments', label: 'nav.segments', perm: 'audiences.manage', render: renderSegments },
   { id: 'campaigns', label: 'nav.campaigns', perm: 'campaigns.manage', render: renderCampaigns },
   { id: 'study-tasks', label: 'nav.studyTasks', perm: 'campaigns.manage', render: renderStudyTasks },
+  { id: 'reach', label: 'nav.reach', perm: 'campaigns.manage', render: renderReach },
   { id: 'exams', label: 'nav.exams', perm: 'exams.manage', render: renderExams },
   { id: 'users', label: 'nav.users', perm: 'users.manage', render: renderUsers },
   { id: 'units', label: 'nav.units', perm: 'console.access', render: renderUnits },

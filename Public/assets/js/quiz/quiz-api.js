@@ -15,7 +15,14 @@ export const quizApi = {
   round: function (id) { return request('GET', '/api/v1/quiz/rounds/' + seg(id)); },
   /** → {entryId, token, roundId, startedAt, secondsPerQuestion, questions}. */
   start: function (roundId, deviceId) {
-    return request('POST', '/api/v1/quiz/rounds/' + seg(roundId) + '/entries', { deviceId: deviceId });
+    // Came from a reading page's 学完测一测 (?from=<slug>): said with the resident's profile token, so the reach
+    // dashboard can count readers who went on to a quiz. Anonymous starts carry neither.
+    const from = new URLSearchParams(location.search).get('from');
+    let token = null;
+    try { token = localStorage.getItem('pufa.profileToken'); } catch (e) { token = null; }
+    const body = { deviceId: deviceId };
+    if (from) { body.from = from; if (token) body.token = token; }
+    return request('POST', '/api/v1/quiz/rounds/' + seg(roundId) + '/entries', body);
   },
   /** → {slot, correct, late, key, explanation, basis, quote, replayed, answered, total, readMore}. */
   answer: function (entryId, slot, token, response) {

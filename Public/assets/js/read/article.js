@@ -67,7 +67,7 @@ function draw(container, piece, nav) {
   markWideTables(container);
   pageTitle(piece.title);
   if (nav.moveFocus) document.getElementById('read-title').focus();
-  offerQuiz(quiz);
+  offerQuiz(quiz, piece.slug);
   recordEvent('opened', piece.slug);
   const copy = container.querySelector('.read-share button');
   if (copy) copy.addEventListener('click', function () { recordEvent('shared', piece.slug); });
@@ -142,14 +142,15 @@ function saveSize(size) {
 }
 
 // 学完测一测: only when a prize quiz round is open; otherwise nothing is said (a closed quiz is no invitation).
-function offerQuiz(slot) {
+function offerQuiz(slot, slug) {
   readApi.rounds().then(function (data) {
     const open = ((data && data.items) || []).filter(function (r) { return r.open; });
     if (!open.length || !slot.isConnected) return;
     replace(slot,
       h('h2', { id: 'read-quiz-title', i18n: 'read.quizTitle' }),
       h('p', { i18n: 'read.quizText', args: { title: open[0].title } }),
-      h('a', { class: 'btn btn-primary btn-block btn-large', id: 'read-quiz-go', href: '/quiz', i18n: 'read.quizGo' }));
+      h('a', { class: 'btn btn-primary btn-block btn-large', id: 'read-quiz-go',
+        href: '/quiz?from=' + encodeURIComponent(slug), i18n: 'read.quizGo' }));
     slot.hidden = false;
   }, function () {
     // The quiz is an extra; the article stands without it.

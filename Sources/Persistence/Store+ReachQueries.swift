@@ -1,0 +1,216 @@
+import Database
+import Foundation
+
+/// The dashboard's filters, already checked: ids that exist, a region or unit standing for its whole subtree.
+public struct ReachFilter: Sendable, Equatable {
+    public var contentId: Int?
+    public var campaignId: Int?
+    public var regionId: Int?
+    public var unitId: Int?
+    public var groupsMask: Int?
+    public var channel: String?
+
+    public init(contentId: Int? = nil, campaignId: Int? = nil, regionId: Int? = nil, unitId: Int? = nil, groupsMask: Int? = nil,
+                channel: String? = nil) {
+        (self.contentId, self.campaignId, self.regionId, self.unitId, self.groupsMask, self.channel)
+            = (contentId, campaignId, regionId, unitId, groupsMask, channel)
+    }
+
+    var narrowsPersons: Bool { regionId != nil || unitId != nil || groupsMask != nil }
+}
+
+/// The raw counts behind every measure (see Reach.Measures for the definitions and rates).
+public struct ReachTotals: Sendable, Equatable {
+    public var targeted = 0, delivered = 0, reached = 0, reachedFromCampaigns = 0, personTimes = 0, readers = 0, engagedSeconds = 0
+    public var finished = 0, quizzed = 0, passed = 0, taskAssignees = 0, tasksCompleted = 0
+    /// Events of persons per kind (every report, not once per day).
+    public var events: [String: Int] = [:]
+}
+
+/// One bucket of the time series; `reached` is nil for hours (persons are kept per day).
+public struct ReachBucket: Sendable, Equatable {
+    public var bucket: String
+    public var reached: Int?
+    public var personTimes: Int
+    public var readPersonTimes: Int
+}
+
+/// One row of a breakdown: persons per kind and person-times under one key (a region, unit, group code or channel).
+public struct ReachRow: Sendable, Equatable {
+    public var key: String
+    public var reached = 0, readers = 0, finished = 0, personTimes = 0
+
+    public init(key: String) { self.key = key }
+}
+
+/// A tree node (region or unit) for rolling breakdown rows up.
+public struct ReachTreeNode: Sendable, Equatable {
+    public var id: Int
+    public var parentId: Int?
+    public var name: String
+}
+
+/// A member the campaign did not reach (unmasked here: mask before it leaves the server).
+public struct NotReachedRecord: Sendable, Equatable {
+    public var profileId: Int
+    public var displayName: String
+    public var phone: String?
+    public var regionId: Int?
+    public var unitId: Int?
+    public var sentAt: Int64?
+}
+
+extension Store {
+    /// The region or unit tree (small: read whole, subtrees worked out in memory).
+    public func reachTree(regions: Bool) throws -> [ReachTreeNode] {
+        try pool.read { db in
+            try db.query(regions ? ReachQuerySQL.regionTree : ReachQuerySQL.unitTree).map {
+                ReachTreeNode(id: $0.int("id") ?? 0, parentId: $0.int("parent_id"), name: $0.string("name") ?? "")
+            }
+        }
+    }
+
+    /// The ids of `root` and everything under it.
+    static func subtree(_ root: Int?, in nodes: [ReachTreeNode]) -> String? {
+        guard let root else { return nil }
+        var children: [Int: [Int]] = [:]
+        for n in nodes { if let p = n.parentId { children[p, default: []].append(n.id) } }
+        var ids: [Int] = [], stack = [root]
+        while let id = stack.popLast() { ids.append(id); stack += children[id] ?? [] }
+        return "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
+
+    /// Bound parameters ?1…?8 for a range given as days or as milliseconds.
+    func reachArgs(_ db: Connection, _ lo: any SQLBindable, _ hi: any SQLBindable, _ f: ReachFilter, channel: Bool = true) throws -> [any SQLBindable] {
+        let regions = f.regionId == nil ? nil : Self.subtree(f.regionId, in: try db.query(ReachQuerySQL.regionTree).map {
+            ReachTreeNode(id: $0.int("id") ?? 0, parentId: $0.int("parent_id"), name: "") })
+        let units = f.unitId == nil ? nil : Self.subtree(f.unitId, in: try db.query(ReachQuerySQL.unitTree).map {
+            ReachTreeNode(id: $0.int("id") ?? 0, parentId: $0.int("parent_id"), name: "") })
+        let args: [any SQLBindable] = [lo, hi, f.contentId, f.campaignId, regions, units, f.groupsMask]
+        return channel ? args + [f.channel] : args
+    }
+
+    /// Every count behind the measures over Beijing days `from`…`to` (`start`…`end` in milliseconds for timestamps).
+    public func reachTotals(from: String, to: String, start: Int64, end: Int64, filter f: ReachFilter) throws -> ReachTotals {
+        try pool.read { db in
+            var t = ReachTotals()
+            let days = try reachArgs(db, from, to, f, channel: false), hours = try reachArgs(db, from, to, f)
+            let millis = try reachArgs(db, start, end, f, channel: false), millis8 = try reachArgs(db, start, end, f)
+            for row in try db.query(ReachQuerySQL.personsByKind, days) {
+                let n = row.int("persons") ?? 0
+                switch row.string("kind") {
+                case "opened": t.reached = n; t.reachedFromCampaigns = row.int("via_campaign") ?? 0
+                case "read": t.readers = n
+                case "finished": t.finished = n
+                case "quiz_started": t.quizzed = n
+                default: break
+                }
+            }
+            for row in try db.query(ReachQuerySQL.hourlyByKind, hours) {
+                let kind = row.string("kind") ?? ""
+                t.events[kind] = row.int("events") ?? 0
+                if kind == "opened" { t.personTimes = row.int("person_times") ?? 0 }
+                if kind == "read" { t.engagedSeconds = row.int("seconds") ?? 0 }
+            }
+            t.targeted = try (f.narrowsPersons ? db.scalar(ReachQuerySQL.targetedFiltered, millis)
+                                                 : db.scalar(ReachQuerySQL.targetedTotal, Array(millis.prefix(4)))).int ?? 0
+            t.delivered = try db.scalar(ReachQuerySQL.delivered, millis8).int ?? 0
+            if let row = try db.queryOne(ReachQuerySQL.tasks, millis) {
+                (t.taskAssignees, t.tasksCompleted) = (row.int("assignees") ?? 0, row.int("completed") ?? 0)
+            }
+            t.passed = try db.scalar(ReachQuerySQL.passed, days).int ?? 0
+            return t
+        }
+    }
+
+    /// Person-times of opened and read per bucket (day, or "day hh" when `hourly`), and persons reached per day.
+    public func reachSeries(from: String, to: String, hourly: Bool, filter f: ReachFilter) throws -> [String: ReachBucket] {
+        try pool.read { db in
+            var buckets: [String: ReachBucket] = [:]
+            for row in try db.query(hourly ? ReachQuerySQL.seriesHourly : ReachQuerySQL.seriesDaily, try reachArgs(db, from, to, f)) {
+                let key = row.string("bucket") ?? ""
+                var b = buckets[key] ?? ReachBucket(bucket: key, reached: hourly ? nil : 0, personTimes: 0, readPersonTimes: 0)
+                if row.string("kind") == "opened" { b.personTimes = row.int("person_times") ?? 0 } else { b.readPersonTimes = row.int("person_times") ?? 0 }
+                buckets[key] = b
+            }
+            if !hourly {
+                for row in try db.query(ReachQuerySQL.reachedPerDay, try reachArgs(db, from, to, f, channel: false)) {
+                    let key = row.string("bucket") ?? ""
+                    buckets[key, default: ReachBucket(bucket: key, reached: 0, personTimes: 0, readPersonTimes: 0)].reached = row.int("persons") ?? 0
+                }
+            }
+            return buckets
+        }
+    }
+
+    /// Rows keyed by one dimension: "region", "unit", "groups" (the raw bit set), "channel" (person-times only: persons
+    /// are not kept per channel) or "content".
+    public func reachRows(by dimension: String, from: String, to: String, filter f: ReachFilter) throws -> [String: ReachRow] {
+        let sql: (persons: String?, times: String) = switch dimension {
+        case "region": (ReachQuerySQL.personsByRegion, ReachQuerySQL.timesByRegion)
+        case "unit": (ReachQuerySQL.personsByUnit, ReachQuerySQL.timesByUnit)
+        case "groups": (ReachQuerySQL.personsByGroups, ReachQuerySQL.timesByGroups)
+        case "content": (ReachQuerySQL.personsByContent, ReachQuerySQL.timesByContent)
+        default: (nil, ReachQuerySQL.timesByChannel)
+        }
+        return try pool.read { db in
+            var rows: [String: ReachRow] = [:]
+            for row in try db.query(sql.times, try reachArgs(db, from, to, f)) {
+                let key = row["key"].string ?? String(row["key"].int ?? 0)
+                rows[key, default: ReachRow(key: key)].personTimes = row.int("person_times") ?? 0
+            }
+            if let persons = sql.persons {
+                for row in try db.query(persons, try reachArgs(db, from, to, f, channel: false)) {
+                    let key = String(row["key"].int ?? 0), n = row.int("persons") ?? 0
+                    switch row.string("kind") {
+                    case "opened": rows[key, default: ReachRow(key: key)].reached = n
+                    case "read": rows[key, default: ReachRow(key: key)].readers = n
+                    default: rows[key, default: ReachRow(key: key)].finished = n
+                    }
+                }
+            }
+            return rows
+        }
+    }
+
+    /// Slugs and titles of pieces by id.
+    public func contentTitles(_ ids: [Int]) throws -> [Int: (slug: String, title: String)] {
+        try pool.read { db in
+            let json = "[" + ids.map(String.init).joined(separator: ",") + "]"
+            return Dictionary(try db.query(ReachQuerySQL.contentTitles, [json]).map {
+                ($0.int("id") ?? 0, (slug: $0.string("slug") ?? "", title: $0.string("title") ?? ""))
+            }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    /// The piece a campaign sends, nil when there is no such campaign.
+    public func campaignContentId(_ id: Int) throws -> Int? {
+        try pool.read { try $0.scalar(ReachQuerySQL.campaignExists, [id]).int }
+    }
+
+    /// Members sent the campaign who never opened its piece, paged, and how many there are.
+    public func notReached(campaignId: Int, page: Int, pageSize: Int) throws -> (total: Int, items: [NotReachedRecord]) {
+        try pool.read { db in
+            let total = try db.scalar(ReachQuerySQL.notReachedCount, [campaignId]).int ?? 0
+            let items = try db.query(ReachQuerySQL.notReachedPage, [campaignId, pageSize, (page - 1) * pageSize]).map {
+                NotReachedRecord(profileId: $0.int("id") ?? 0, displayName: $0.string("display_name") ?? "", phone: $0.string("phone"),
+                                 regionId: $0.int("region_id"), unitId: $0.int("unit_id"), sentAt: $0.int64("sent_at"))
+            }
+            return (total, items)
+        }
+    }
+
+    /// Assignees of a study task who have not finished it, paged (`sentAt` is when they were assigned); nil when there
+    /// is no such task.
+    public func notFinished(taskId: Int, page: Int, pageSize: Int) throws -> (total: Int, items: [NotReachedRecord])? {
+        try pool.read { db in
+            guard try db.scalar(ReachQuerySQL.taskExists, [taskId]).int == 1 else { return nil }
+            let total = try db.scalar(ReachQuerySQL.notFinishedCount, [taskId]).int ?? 0
+            let items = try db.query(ReachQuerySQL.notFinishedPage, [taskId, pageSize, (page - 1) * pageSize]).map {
+                NotReachedRecord(profileId: $0.int("id") ?? 0, displayName: $0.string("display_name") ?? "", phone: $0.string("phone"),
+                                 regionId: $0.int("region_id"), unitId: $0.int("unit_id"), sentAt: $0.int64("sent_at"))
+            }
+            return (total, items)
+        }
+    }
+}
