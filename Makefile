@@ -39,6 +39,7 @@ bench:
 	Benchmarks/quiz_round.sh
 	Benchmarks/audience.sh
 	Benchmarks/events.sh
+	Benchmarks/reach.sh
 
 clean:
 	rm -rf .build

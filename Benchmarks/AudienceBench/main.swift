@@ -1,4 +1,4 @@
-// Targeted-delivery benchmark (`make bench`): on N generated profiles (default 1,000,000), evaluate a three-condition
+// Targeted-delivery benchmark (`make bench`; `AudienceBench reach` runs the reach benchmark in ReachBench.swift): on N generated profiles (default 1,000,000), evaluate a three-condition
 // segment and freeze a campaign's deliveries to it (~30% of profiles), through the real store code, and compare the
 // rows/s with plain prepared inserts of as many delivery rows in the same run; then the feed's latency for a
 // profile with 1,000 eligible pieces. Prints a markdown table.
@@ -14,6 +14,10 @@ let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: Int) -> Int {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count, let v = Int(arguments[i + 1]) else { return fallback }
     return v
+}
+if arguments.dropFirst().first == "reach" {
+    try ReachBench.run(events: option("--events", 10_000_000), people: option("--people", 200_000), calls: option("--calls", 20))
+    exit(0)
 }
 let count = option("--profiles", 1_000_000)
 let pieces = option("--pieces", 1_000)

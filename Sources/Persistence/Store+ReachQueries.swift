@@ -21,6 +21,7 @@ public struct ReachFilter: Sendable, Equatable {
 
 /// The raw counts behind every measure (see Reach.Measures for the definitions and rates).
 public struct ReachTotals: Sendable, Equatable {
+    public init() {}
     public var targeted = 0, delivered = 0, reached = 0, reachedFromCampaigns = 0, personTimes = 0, readers = 0, engagedSeconds = 0
     public var finished = 0, quizzed = 0, passed = 0, taskAssignees = 0, tasksCompleted = 0
     /// Events of persons per kind (every report, not once per day).

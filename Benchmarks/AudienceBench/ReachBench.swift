@@ -1,0 +1,106 @@
+// `AudienceBench reach`: the bureau's 80,000 person-time delivery test end to end, then the dashboard's queries over
+// millions of stored events (default 10,000,000), as p50/p99 per query and per whole dashboard.
+import Accounts
+import Audience
+import Content
+import Database
+import Foundation
+import Persistence
+import Reach
+import WebAPI
+
+enum ReachBench {
+    static func run(events eventCount: Int, people: Int, calls: Int) throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("pufa-rbench-\(getpid())")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let store = try Store.open(path: work.appendingPathComponent("pufa.sqlite").path, now: now)
+        defer { store.pool.close() }
+
+        // 1. 80,000 residents and one piece on 民法典·继承编.
+        try store.pool.writeWithoutTransaction { db in
+            try Population.places(db, now: now)
+            try Population.profiles(db, count: 80_000, now: now, day: BeijingDay.of(now - 10 * 86_400_000))
+        }
+        let meta = ContentMeta(slug: "jicheng-bench", title: "遗产怎么分", summary: "法定继承的顺序。", topics: [Population.topic],
+                               audiences: ["resident"], basis: ["《中华人民共和国民法典》第一千一百二十七条"])
+        _ = try store.saveContent([ContentDraft(piece: ContentPiece(meta: meta, body: "## 要点\n\n遗产按照法定顺序继承。"),
+                                                html: "<h2>要点</h2>", fingerprint: "jicheng-bench")], author: "bench", note: nil, now: now,
+                                  actor: .system)
+        let contentId = try store.publishedContentId(slug: "jicheng-bench")!
+
+        // 2. The delivery test: segment (every resident of the county), push through the sender, readers, re-tests, dashboard.
+        var sent = 0, freeze = 0.0, send = 0.0, segmentSeconds = 0.0, simulate = 0.0, dashboard = 0.0
+        var counts = (opened: 0, read: 0, finished: 0)
+        var totals = ReachTotals()
+        let total = try ReachLoad.seconds {
+            let segment = try store.createSegment(SegmentDraft(name: "全县居民", description: "", rule: .regionWithin([1]), holdoutPercent: 0),
+                                                  now: now, actor: .system)
+            segmentSeconds = try ReachLoad.seconds { _ = try store.recomputeSegment(id: segment.id, now: now) }
+            (sent, freeze, send) = try ReachLoad.push(store: store, segment: segment.id, contentId: contentId, now: now)
+            let members = try store.segmentMemberIds(segment.id, includeHeldOut: false)
+            simulate = try ReachLoad.seconds {
+                counts = try ReachLoad.simulateReading(store: store, profiles: members, contentId: contentId, campaignId: 1,
+                                                       topic: Population.topic, now: now)
+            }
+            let range = try ReachRange.parse(from: BeijingDay.of(now), to: BeijingDay.of(now + 86_400_000), now: now).get()
+            dashboard = try ReachLoad.seconds { totals = try store.reachTotals(from: range.from, to: range.to, start: range.startMillis,
+                                                                             end: range.endMillis, filter: ReachFilter(campaignId: 1)) }
+        }
+        precondition(sent == 80_000 && totals.delivered == 80_000 && totals.reached == counts.opened,
+                     "sent \(sent), delivered \(totals.delivered), reached \(totals.reached) of \(counts.opened) opened")
+        say(String(format: "delivery test %.1f s", total))
+
+        // 3. Millions of events over 30 days on 1,000 pieces.
+        let pieces = try (0..<1_000).map { i -> Int in
+            let m = ContentMeta(slug: "piece-\(i)", title: "内容\(i)", summary: "摘要", topics: ["反诈"], audiences: ["resident"],
+                                basis: ["《中华人民共和国反电信网络诈骗法》第二条"])
+            _ = try store.saveContent([ContentDraft(piece: ContentPiece(meta: m, body: "正文"), html: "<p>正文</p>", fingerprint: "p\(i)")],
+                                      author: "bench", note: nil, now: now, actor: .system)
+            return try store.publishedContentId(slug: "piece-\(i)")!
+        }
+        let load = try ReachLoad.seconds {
+            try ReachLoad.events(store: store, count: eventCount, pieces: pieces, people: people, days: 30, now: now - 86_400_000)
+        }
+        let stored = try store.pool.read { try $0.scalar("SELECT count(*) FROM events") }
+        say(String(format: "%d events stored in %.0f s (%@)", eventCount, load, "\(stored)"))
+
+        // 4. The dashboard's queries, 30 days and 7 days, all and one town.
+        print("| measure | result | goal |")
+        print("|---|---|---|")
+        print(String(format: "| 80,000 person-time delivery test, end to end | %.1f s: segment %.2f s, freeze %.2f s, send %.1f s (%d deliveries, 80,000 inbox rows), reading and re-tests %.1f s (%d opened, %d read, %d finished), dashboard %.0f ms | |",
+                     total, segmentSeconds, freeze, send, sent, simulate, counts.opened, counts.read, counts.finished, dashboard * 1000))
+        print(String(format: "| events stored for the dashboard | %d over 30 days, 1,000 pieces, %d persons; loaded in %.0f s (%.0f events/s) | |",
+                     eventCount, people, load, Double(eventCount) / load))
+        for (label, days, filter) in [("30 days, everything", 30, ReachFilter()), ("30 days, one town", 30, ReachFilter(regionId: 2)),
+                                      ("7 days, everything", 7, ReachFilter()), ("30 days, one piece", 30, ReachFilter(contentId: pieces[0]))] {
+            let range = try ReachRange.parse(from: BeijingDay.of(now - Int64(days) * 86_400_000), to: BeijingDay.of(now), now: now).get()
+            var whole: [Double] = []
+            var parts: [String: [Double]] = [:]
+            for _ in 0..<calls {
+                var sum = 0.0
+                func time(_ name: String, _ body: () throws -> Void) throws {
+                    let t = try ReachLoad.seconds(body) * 1000
+                    parts[name, default: []].append(t)
+                    sum += t
+                }
+                try time("summary") { _ = try store.reachTotals(from: range.from, to: range.to, start: range.startMillis, end: range.endMillis,
+                                                                filter: filter) }
+                try time("series") { _ = try store.reachSeries(from: range.from, to: range.to, hourly: false, filter: filter) }
+                for by in ["region", "unit", "groups", "channel", "content"] {
+                    try time(by) { _ = try store.reachRows(by: by, from: range.from, to: range.to, filter: filter) }
+                }
+                whole.append(sum)
+            }
+            let slowest = parts.map { ($0.key, percentile($0.value, 0.99)) }.max { $0.1 < $1.1 }!
+            print(String(format: "| dashboard, %@ (summary + series + 5 breakdowns), %d loads | p50 %.0f ms, p99 %.0f ms; slowest query %@ p99 %.0f ms | each query p99 < 100 ms |",
+                         label, calls, percentile(whole, 0.5), percentile(whole, 0.99), slowest.0, slowest.1))
+        }
+    }
+
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        let sorted = values.sorted()
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+    }
+}
