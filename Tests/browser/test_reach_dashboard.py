@@ -11,10 +11,10 @@ from pufa_browser import sign_in, text_appears, visible, wait, no_horizontal_ove
 PASSWORD = "Reach-Pass-2024"
 
 
-def post_events(server, body):
+def post_events(server, body, agent=None):
     """As navigator.sendBeacon sends a batch: no session, text/plain."""
     req = urllib.request.Request(server + "/api/v1/events", data=json.dumps(body).encode(), method="POST",
-                                 headers={"Content-Type": "text/plain;charset=UTF-8", "User-Agent": PHONE_AGENT})
+                                 headers={"Content-Type": "text/plain;charset=UTF-8", "User-Agent": agent or PHONE_AGENT})
     with urllib.request.urlopen(req, timeout=10) as r:
         assert r.status == 202
 
@@ -35,6 +35,8 @@ def setup(server, admin, unique):
         post_events(server, {"device": device, "events": [
             {"id": "o1", "kind": "opened", "content": slug, "at": now},
             {"id": "r1", "kind": "read", "content": slug, "at": now, "seconds": 20}]})
+    # A chat app drawing the link's preview: labelled, not a reader.
+    post_events(server, {"events": [{"id": "p1", "kind": "opened", "content": slug, "at": now}]}, agent="facebookexternalhit/1.1")
     return editor, slug
 
 
@@ -49,6 +51,8 @@ def test_staff_see_the_tiles_charts_and_definitions_and_export(driver, server, a
     driver.find_element(By.ID, "reach-apply").click()
     text_appears(driver, "#reach-value-reached", "2")
     assert visible(driver, "#reach-value-personTimes").text == "2"
+    # What was not counted, and why: the link preview is there, apart from the two readers.
+    text_appears(driver, "#reach-quality-table", "聊天软件生成链接预览")
     assert visible(driver, "#reach-value-readRate").text == "100%"
     assert visible(driver, "#reach-value-openRate").text == "—", "no deliveries: the rate is undefined, not 0%"
     # The definition behind a tile.

@@ -3,6 +3,7 @@
 //   #/reach?view=yearly&year=2026                         the yearly report, printable
 // Tiles carry a "?" that shows the measure's definition; every chart has its numbers in a table as well.
 import { h, replace, formatTime } from '../dom.js';
+import { qualityBlock } from './reach-quality.js';
 import { t } from '../i18n.js';
 import { errorView, loadingView } from '../feedback.js';
 import { dataTable } from './table.js';
@@ -44,6 +45,7 @@ export function renderReach(container, ctx, params) {
       tiles(all[0]),
       (all[0].notes || []).map(function (n) { return h('p', { class: 'muted reach-note', text: inLanguage(n) }); }),
       exportLinks(f),
+      qualityBlock(f),
       h('section', { class: 'reach-block', 'aria-labelledby': 'reach-funnel-title' },
         h('h2', { id: 'reach-funnel-title', i18n: 'reach.funnel' }),
         h('div', { class: 'chart-and-table' }, chart('funnel', 'reach.funnel'),
