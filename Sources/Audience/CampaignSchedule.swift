@@ -54,7 +54,7 @@ public enum CampaignSchedule: Sendable, Equatable {
         case .now: return moment
         case .at(let at): return at > moment ? at : nil
         case .yearly(let month, let day, let minute):
-            let year = BeijingDay.calendar.component(.year, from: Date(timeIntervalSince1970: Double(moment) / 1000))
+            let year = Int(BeijingDay.of(moment).prefix(4))!
             for y in year...(year + 1) {
                 let candidate = Self.beijing(year: y, month: month, day: day, minute: minute)
                 if candidate > moment { return candidate }
@@ -65,10 +65,9 @@ public enum CampaignSchedule: Sendable, Equatable {
 
     /// Milliseconds of a Beijing date and minute; a day past the month's end (02-29 in a common year) is its last day.
     static func beijing(year: Int, month: Int, day: Int, minute: Int) -> Int64 {
-        let first = DateComponents(year: year, month: month, day: 1)
-        let days = BeijingDay.calendar.range(of: .day, in: .month, for: BeijingDay.calendar.date(from: first)!)!.count
-        let parts = DateComponents(year: year, month: month, day: min(day, days), hour: minute / 60, minute: minute % 60)
-        return Int64(BeijingDay.calendar.date(from: parts)!.timeIntervalSince1970 * 1000)
+        let first = BeijingDay.daysFromCivil(year, month, 1)
+        let days = (month == 12 ? BeijingDay.daysFromCivil(year + 1, 1, 1) : BeijingDay.daysFromCivil(year, month + 1, 1)) - first
+        return Int64(first + min(day, days) - 1) * BeijingDay.dayMillis - BeijingDay.offsetMillis + Int64(minute) * 60_000
     }
 }
 

@@ -13,7 +13,7 @@ public enum Feed {
 
     /// Ranked items, best first, at most `limit`.
     public static func rank(_ candidates: [FeedCandidate], facts: FeedFacts, today: String, now: Int64, limit: Int = 20) -> [FeedItem] {
-        let todayNumber = dayNumber(today) ?? 0
+        let todayNumber = BeijingDay.number(today) ?? 0
         let codes = Set(facts.groups.map(\.rawValue))
         var items: [FeedItem] = []
         for c in candidates where !facts.finished.contains(c.slug) {
@@ -42,7 +42,7 @@ public enum Feed {
     }
 
     static func score(_ c: FeedCandidate, _ facts: FeedFacts, todayNumber: Int, now: Int64) -> FeedItem {
-        let age = max(0, todayNumber - (dayNumber(c.day) ?? todayNumber))
+        let age = max(0, todayNumber - (BeijingDay.number(c.day) ?? todayNumber))
         let fresh = freshWeight * Double(max(0, 30 - age)) / 30
         var best: (Double, FeedItem.Reason, String) = (0, .fresh, age <= 14 ? "新发布 / new" : "最新 / new")
         func offer(_ s: Double, _ code: FeedItem.Reason, _ reason: String) { if s > best.0 { best = (s, code, reason) } }
@@ -51,7 +51,7 @@ public enum Feed {
             let hours = Double(deadline - now) / 3_600_000
             // Sooner deadlines first; an overdue task stays on top.
             offer(taskWeight - max(-1000, min(hours, 10_000)), .taskDue,
-                  taskReason(hours, days: (dayNumber(BeijingDay.of(deadline)) ?? todayNumber) - todayNumber))
+                  taskReason(hours, days: BeijingDay.number(deadline) - todayNumber))
         }
         if let found = bestGap(c, facts.gaps) { offer(gapWeight + found.weight, .gap, found.reason) }
         if facts.inbox.contains(c.slug) { offer(inboxWeight, .inbox, "消息中心推送给你 / sent to your inbox") }
@@ -99,18 +99,5 @@ public enum Feed {
     /// "民法典·继承编" → "继承编".
     static func short(_ topic: String) -> String {
         topic.split(separator: "·").last.map(String.init) ?? topic
-    }
-
-    /// Days since 1970-01-01 of "yyyy-MM-dd" (civil calendar), nil when malformed.
-    public static func dayNumber(_ day: String) -> Int? {
-        let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        let m = parts[1], d = parts[2]
-        let y = parts[0] - (m <= 2 ? 1 : 0)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }

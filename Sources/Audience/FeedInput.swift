@@ -63,10 +63,10 @@ public struct FeedFacts: Sendable, Equatable {
 
     /// Gaps from marks per topic per Beijing day (the rows of `profile_topic_days`) as of `today`.
     public static func gaps(from days: [ProfileFacts.TopicDay], today: String) -> [Gap] {
-        guard let todayNumber = Feed.dayNumber(today) else { return [] }
+        guard let todayNumber = BeijingDay.number(today) else { return [] }
         var byTopic: [String: Gap] = [:]
         for d in days {
-            guard let n = Feed.dayNumber(d.day) else { continue }
+            guard let n = BeijingDay.number(d.day) else { continue }
             let missed = Int((Double(d.answered) - d.correct).rounded())
             guard missed > 0 else { continue }
             let age = todayNumber - n

@@ -1,3 +1,4 @@
+import Audience
 import Foundation
 
 /// Measured knowledge gain. Per person, accuracy is the share of their answers on the piece's knowledge points that
@@ -8,7 +9,7 @@ public enum KnowledgeGain {
     /// retention (≥ day + 7). The database computes the same sums in SQL; this is their definition.
     public static func split(_ days: [(day: String, answered: Int, correct: Double)], referenceDay: String)
         -> (before: Tally, after: Tally, retention: Tally) {
-        let next = shift(referenceDay, by: 1), week = shift(referenceDay, by: 7)
+        let next = BeijingDay.shift(referenceDay, by: 1) ?? referenceDay, week = BeijingDay.shift(referenceDay, by: 7) ?? referenceDay
         var before = Tally(), after = Tally(), retention = Tally()
         for d in days {
             let t = Tally(answered: d.answered, correct: d.correct)
@@ -17,16 +18,6 @@ public enum KnowledgeGain {
             if d.day >= week { retention = retention + t }
         }
         return (before, after, retention)
-    }
-
-    /// A Beijing day moved by whole days ("2026-11-30" + 1 → "2026-12-01").
-    public static func shift(_ day: String, by days: Int) -> String {
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(secondsFromGMT: 0)!
-        let f = DateFormatter()
-        f.calendar = utc; f.timeZone = utc.timeZone; f.locale = Locale(identifier: "en_US_POSIX"); f.dateFormat = "yyyy-MM-dd"
-        guard let date = f.date(from: day), let moved = utc.date(byAdding: .day, value: days, to: date) else { return day }
-        return f.string(from: moved)
     }
 
     /// The three estimates from per-person sums. `hasHoldout` false (no campaign) leaves `vsHoldout` nil.

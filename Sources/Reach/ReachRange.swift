@@ -1,3 +1,4 @@
+import Audience
 import Foundation
 
 /// Why a dashboard's date range was refused (each message bilingual).
@@ -30,16 +31,16 @@ public struct ReachRange: Sendable, Equatable {
 
     /// Parses "2026-11-01"…"2026-11-30"; missing ends default to the 30 days ending `today` (Beijing).
     public static func parse(from: String?, to: String?, now: Int64) -> Result<ReachRange, ReachRangeError> {
-        let today = startOfDay(millis: now)
+        let today = BeijingDay.midnight(BeijingDay.of(now))!
         let toStart: Int64
-        if let to, !to.isEmpty { guard let t = millis(of: to) else { return .failure(.badDate(to)) }; toStart = t } else { toStart = today }
+        if let to, !to.isEmpty { guard let t = BeijingDay.midnight(to) else { return .failure(.badDate(to)) }; toStart = t } else { toStart = today }
         let fromStart: Int64
-        if let from, !from.isEmpty { guard let f = millis(of: from) else { return .failure(.badDate(from)) }; fromStart = f }
+        if let from, !from.isEmpty { guard let f = BeijingDay.midnight(from) else { return .failure(.badDate(from)) }; fromStart = f }
         else { fromStart = toStart - 29 * 86_400_000 }
         guard fromStart <= toStart else { return .failure(.reversed) }
         let days = Int((toStart - fromStart) / 86_400_000) + 1
         guard days <= maxDays else { return .failure(.tooLong(days: days)) }
-        return .success(ReachRange(from: day(millis: fromStart), to: day(millis: toStart), startMillis: fromStart,
+        return .success(ReachRange(from: BeijingDay.of(fromStart), to: BeijingDay.of(toStart), startMillis: fromStart,
                                    endMillis: toStart + 86_400_000))
     }
 
@@ -48,54 +49,10 @@ public struct ReachRange: Sendable, Equatable {
         var keys: [String] = []
         var m = startMillis
         while m < endMillis {
-            let d = Self.day(millis: m)
+            let d = BeijingDay.of(m)
             if hourly { keys += (0..<24).map { String(format: "%@ %02d", d, $0) } } else { keys.append(d) }
             m += 86_400_000
         }
         return keys
-    }
-
-    /// Beijing midnight of "yyyy-MM-dd" in milliseconds, nil unless a real date written exactly so.
-    public static func millis(of day: String) -> Int64? {
-        let parts = day.split(separator: "-", omittingEmptySubsequences: false)
-        guard day.utf8.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (2000...2100).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
-        let days = daysFromCivil(y, m, d)
-        let millis = Int64(days) * 86_400_000 - 8 * 3_600_000
-        return Self.day(millis: millis) == day ? millis : nil
-    }
-
-    static func startOfDay(millis: Int64) -> Int64 {
-        let local = millis + 8 * 3_600_000
-        return local - ((local % 86_400_000) + 86_400_000) % 86_400_000 - 8 * 3_600_000
-    }
-
-    static func day(millis: Int64) -> String {
-        let local = (millis + 8 * 3_600_000)
-        let days = Int((local - (((local % 86_400_000) + 86_400_000) % 86_400_000)) / 86_400_000)
-        let (y, m, d) = civilFromDays(days)
-        return String(format: "%04d-%02d-%02d", y, m, d)
-    }
-
-    // Howard Hinnant's civil-calendar algorithms: exact for the proleptic Gregorian calendar, no Foundation calendar.
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }

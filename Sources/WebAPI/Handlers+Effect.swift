@@ -1,3 +1,4 @@
+import Audience
 import Foundation
 import HTTPServer
 import Persistence
@@ -29,7 +30,7 @@ extension Handlers {
         case (nil, let slug?):
             let today = QuizDay.of(clock.nowMillis())
             let to = request.query["to"] ?? today
-            let from = request.query["from"] ?? KnowledgeGain.shift(to, by: -90)
+            let from = request.query["from"] ?? BeijingDay.shift(to, by: -90) ?? to
             for day in [from, to] where QuizDay.parse(day) != day {
                 throw HTTPError.badRequest("日期应写成 2026-11-22 / dates look like 2026-11-22", code: "bad_date")
             }

@@ -187,8 +187,8 @@ extension Handlers {
     func yearlyReport(_ request: Request) throws -> YearlyReportDTO {
         let now = clock.nowMillis()
         let year = Int(request.query["year"] ?? String(BeijingDay.of(now).prefix(4))) ?? 0
-        guard (2000...2100).contains(year), let start = ReachRange.millis(of: String(format: "%04d-01-01", year)),
-              let end = ReachRange.millis(of: String(format: "%04d-01-01", year + 1)) else {
+        guard (2000...2100).contains(year), let start = BeijingDay.midnight(String(format: "%04d-01-01", year)),
+              let end = BeijingDay.midnight(String(format: "%04d-01-01", year + 1)) else {
             throw HTTPError.badRequest("年份应写成 2026 / the year should look like 2026", code: "bad_range")
         }
         let y = try store.yearlyReach(from: "\(year)-01-01", to: "\(year)-12-31", start: start, end: end)

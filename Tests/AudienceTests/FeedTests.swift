@@ -73,7 +73,7 @@ func eligibilityFollowsTargeting(_ audiences: [String], _ regions: [String], _ g
                            today: today, now: now, limit: 2)
     #expect(ranked.map(\.candidate.slug) == ["b", "a"])
     #expect(ranked[0].reason.contains("逾期"))
-    #expect(Feed.dayNumber("1970-01-02") == 1 && Feed.dayNumber("2000-03-01") == 11_017 && Feed.dayNumber("x") == nil)
+    #expect(BeijingDay.number("1970-01-02") == 1 && BeijingDay.number("2000-03-01") == 11_017 && BeijingDay.number("x") == nil)
 }
 
 @Test(arguments: [

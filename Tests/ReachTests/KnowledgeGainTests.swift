@@ -1,3 +1,4 @@
+import Audience
 import Reach
 import Testing
 
@@ -78,5 +79,5 @@ func tooLittleDataIsSaidSo(people: [PersonMarks], minimum: Int, missing: [String
     #expect(w.before == Tally(answered: 4, correct: 1))
     #expect(w.after == Tally(answered: 8, correct: 7))
     #expect(w.retention == Tally(answered: 3, correct: 3))
-    #expect(KnowledgeGain.shift("2026-11-30", by: 1) == "2026-12-01" && KnowledgeGain.shift("2026-12-28", by: 7) == "2027-01-04")
+    #expect(BeijingDay.shift("2026-11-30", by: 1) == "2026-12-01" && BeijingDay.shift("2026-12-28", by: 7) == "2027-01-04")
 }
