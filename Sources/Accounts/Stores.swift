@@ -61,7 +61,8 @@ public protocol AccountStore: Sendable {
     func session(digest: String) throws -> Session?
     /// The session and its user in one lookup (every signed-in request does this).
     func sessionWithUser(digest: String) throws -> (session: Session, user: User)?
-    func extendSession(digest: String, expiresAt: Int64) throws
+    /// Need not wait for the disk: a lost extension only ends the session a little earlier.
+    func extendSession(digest: String, expiresAt: Int64)
     func deleteSession(digest: String) throws
     /// Changes whenever any process disables an account, changes its roles or password, or ends a session.
     func authEpoch() throws -> String

@@ -24,6 +24,10 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         DatabaseError(code: -1, message: message, sql: sql)
     }
 
+    /// Too many writes are waiting for the writer: try again shortly. Reported as SQLITE_BUSY, which callers already
+    /// answer with "busy, retry".
+    public static let queueFull = DatabaseError(code: SQLITE_BUSY, message: "too many writes are waiting; try again")
+
     /// The primary result code (the low byte of the extended one).
     public var primaryCode: Int32 { code < 0 ? code : code & 0xFF }
 

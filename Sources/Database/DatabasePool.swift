@@ -77,6 +77,22 @@ public final class DatabasePool: @unchecked Sendable {
         try submit(.batched, body)
     }
 
+    /// Like `write`, without blocking the caller: `body` runs on the writer thread in the next group commit, and
+    /// `completion` runs there too once that transaction is durable (or failed), with `body`'s value or the error.
+    /// For request handlers that answer through a deferred response, so that no thread sits waiting for the disk.
+    /// Both closures must be quick: the batch waits for them. When the pool is closed, or too many writes already
+    /// wait (`DatabaseError.queueFull`), `completion` runs at once on the caller's thread with the error.
+    public func writeAsync<T>(_ body: @escaping @Sendable (Connection) throws -> T,
+                              completion: @escaping @Sendable (Result<T, any Error>) -> Void) {
+        let result = AsyncResult<T>()
+        let job = WriteJob(kind: .batched, body: { db in result.value = try body(db) }, completion: { error in
+            if let error { completion(.failure(error)); return }
+            guard let value = result.value else { preconditionFailure("a write finished without a value or an error") }
+            completion(.success(value))
+        })
+        writer.submit(job)
+    }
+
     /// Runs `body` on the writer thread alone, with no implicit transaction: for migrations
     /// (which make their own), VACUUM and PRAGMAs. A transaction it leaves open is rolled back.
     @discardableResult
@@ -93,6 +109,11 @@ public final class DatabasePool: @unchecked Sendable {
             guard let value else { preconditionFailure("a write finished without a value or an error") }
             return value
         }
+    }
+
+    /// The value of an asynchronous write, set and read only on the writer thread.
+    private final class AsyncResult<T>: @unchecked Sendable {
+        var value: T?
     }
 
     /// `PRAGMA wal_checkpoint(TRUNCATE)` on the writer: copies the WAL into the database file

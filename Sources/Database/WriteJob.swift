@@ -1,9 +1,10 @@
 import Dispatch
 
-/// One `write` (or `writeWithoutTransaction`) call waiting for the writer thread.
+/// One `write`, `writeWithoutTransaction` or `writeAsync` call waiting for the writer thread.
 ///
-/// The caller's closure is not Sendable; it crosses to the writer thread here, which is
-/// safe because the caller blocks on `done` until the writer has run it and let it go.
+/// A blocking caller's closure is not Sendable; it crosses to the writer thread here, which is
+/// safe because the caller blocks on `done` until the writer has run it and let it go. An
+/// asynchronous job (`writeAsync`) has Sendable closures and a `completion` instead of a waiting caller.
 final class WriteJob: @unchecked Sendable {
     /// How the writer runs a job.
     enum Kind {
@@ -20,10 +21,13 @@ final class WriteJob: @unchecked Sendable {
     /// The job's failure; written by the writer before `done` is signalled, read after.
     private(set) var error: (any Error)?
     private let done = DispatchSemaphore(value: 0)
+    /// For an asynchronous job: run by the writer once the job's transaction is durable or failed, with its error.
+    private let completion: (@Sendable ((any Error)?) -> Void)?
 
-    init(kind: Kind, body: @escaping (Connection) throws -> Void) {
+    init(kind: Kind, body: @escaping (Connection) throws -> Void, completion: (@Sendable ((any Error)?) -> Void)? = nil) {
         self.kind = kind
         self.body = body
+        self.completion = completion
     }
 
     /// Runs the caller's closure on the writer's connection; records (and rethrows) its error.
@@ -44,10 +48,10 @@ final class WriteJob: @unchecked Sendable {
 
     var failed: Bool { error != nil }
 
-    /// Writer side: lets go of the closure and wakes the caller.
+    /// Writer side: lets go of the closure and wakes the caller (or runs the completion of an asynchronous job).
     func finish() {
         body = nil
-        done.signal()
+        if let completion { completion(error) } else { done.signal() }
     }
 
     /// Caller side: waits for `finish`, then throws the job's error if it has one.
@@ -56,8 +60,9 @@ final class WriteJob: @unchecked Sendable {
         if let error { throw error }
     }
 
-    /// Caller side: the job never reached the writer (the pool was closed).
-    func abandon() {
+    /// Caller side: the job never reached the writer (the pool was closed, or the queue was full).
+    func abandon(_ reason: any Error) {
         body = nil
+        completion?(reason)
     }
 }

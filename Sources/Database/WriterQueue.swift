@@ -8,6 +8,9 @@ import Foundation
 final class WriterQueue: @unchecked Sendable {
     /// The most jobs one transaction carries.
     static let maxBatch = 256
+    /// The most asynchronous jobs that may wait: beyond it `submit` refuses, so a flood is answered "busy" at once
+    /// instead of waiting in an ever longer queue.
+    static let maxPendingAsync = 8_192
 
     /// The writable connection; used only on the writer thread.
     let db: Connection
@@ -47,13 +50,28 @@ final class WriterQueue: @unchecked Sendable {
         condition.lock()
         guard !closing else {
             condition.unlock()
-            job.abandon()
-            throw DatabaseError.misuse("database pool is closed")
+            let error = DatabaseError.misuse("database pool is closed")
+            job.abandon(error)
+            throw error
         }
         pending.append(job)
         condition.broadcast()
         condition.unlock()
         try job.wait()
+    }
+
+    /// Queues an asynchronous `job` without waiting; its completion runs on the writer thread, or at once on this one
+    /// with the reason when the pool is closed or too many writes already wait.
+    func submit(_ job: WriteJob) {
+        condition.lock()
+        let refusal: DatabaseError? = closing ? .misuse("database pool is closed")
+            : pending.count >= Self.maxPendingAsync ? .queueFull : nil
+        if refusal == nil {
+            pending.append(job)
+            condition.broadcast()
+        }
+        condition.unlock()
+        if let refusal { job.abandon(refusal) }
     }
 
     /// Jobs waiting, and the counters so far.

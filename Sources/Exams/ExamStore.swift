@@ -96,6 +96,17 @@ public enum SaveOutcome: Sendable, Equatable {
     case olderIgnored(storedSeq: Int64)
 }
 
+/// A durable save's outcome and the attempt's deadline at that moment (overrides may move it), for the page's timer.
+public struct SaveResult: Sendable, Equatable {
+    public var outcome: SaveOutcome
+    public var deadline: Int64?
+
+    public init(outcome: SaveOutcome, deadline: Int64?) {
+        self.outcome = outcome
+        self.deadline = deadline
+    }
+}
+
 /// What submitting computes from the responses as stored at that moment (inside the same transaction).
 public struct Submission: Sendable {
     public var score: Double
@@ -168,7 +179,9 @@ public protocol ExamStore: Sendable {
     func takeOver(attemptId: Int, clientId: String) throws
     /// Stores a save if the attempt is in progress, owned by `clientId`, and `now <= acceptUntil`; a save with a
     /// seq not above the stored one for its slot changes nothing. All checks and the write are one transaction.
-    func save(attemptId: Int, slot: Int, seq: Int64, response: QuestionResponse, clientId: String, now: Int64) throws -> SaveOutcome
+    /// Does not block: `completion` gets the outcome with the attempt's deadline once the save is durable, or the error.
+    func save(attemptId: Int, slot: Int, seq: Int64, response: QuestionResponse, clientId: String, now: Int64,
+              completion: @escaping @Sendable (Result<SaveResult, any Error>) -> Void)
     func responses(attemptId: Int) throws -> [SavedResponse]
     /// Submits an in-progress attempt with what is stored at that moment; false if it was already submitted.
     func submit(attemptId: Int, now: Int64, by: SubmittedBy, grade: ([SavedResponse]) throws -> Submission) throws -> Bool

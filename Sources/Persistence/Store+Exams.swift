@@ -126,18 +126,22 @@ extension Store: ExamStore {
         try pool.write { try $0.run(ExamSQL.takeOver, [clientId, attemptId]) }
     }
 
-    public func save(attemptId: Int, slot: Int, seq: Int64, response: QuestionResponse, clientId: String,
-                     now: Int64) throws -> SaveOutcome {
+    public func save(attemptId: Int, slot: Int, seq: Int64, response: QuestionResponse, clientId: String, now: Int64,
+                     completion: @escaping @Sendable (Result<SaveResult, any Error>) -> Void) {
         let encoded = Self.json(response) ?? "null"
-        return try pool.write { db in
+        pool.writeAsync({ db in
             guard let row = try db.queryOne(ExamSQL.saveCheck, [attemptId]) else { throw ExamError.notFound("attempt \(attemptId)") }
             guard row.string("state") == AttemptState.inProgress.rawValue else { throw ExamError.notInProgress }
             guard row.string("owner_client") == clientId else { throw ExamError.takenOver }
-            guard ExamClock.acceptsSave(now: now, deadline: row.int64("deadline") ?? 0) else { throw ExamError.deadlinePassed }
+            let deadline = row.int64("deadline")
+            guard ExamClock.acceptsSave(now: now, deadline: deadline ?? 0) else { throw ExamError.deadlinePassed }
             try db.run(ExamSQL.insertStep, [attemptId, slot, seq, encoded, now])
-            if try db.run(ExamSQL.upsertResponse, [attemptId, slot, seq, encoded, now]) == 1 { return .stored(savedAt: now) }
-            return .olderIgnored(storedSeq: try db.scalar(ExamSQL.storedSeq, [attemptId, slot]).int.map(Int64.init) ?? seq)
-        }
+            if try db.run(ExamSQL.upsertResponse, [attemptId, slot, seq, encoded, now]) == 1 {
+                return SaveResult(outcome: .stored(savedAt: now), deadline: deadline)
+            }
+            let stored = try db.scalar(ExamSQL.storedSeq, [attemptId, slot]).int.map(Int64.init) ?? seq
+            return SaveResult(outcome: .olderIgnored(storedSeq: stored), deadline: deadline)
+        }, completion: completion)
     }
 
     public func responses(attemptId: Int) throws -> [SavedResponse] {

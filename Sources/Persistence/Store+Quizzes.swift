@@ -79,11 +79,11 @@ extension Store: QuizStore {
         }
     }
 
-    public func insertAnswer(entryId: Int, _ answer: QuizAnswer) throws -> Bool {
-        let response = String(decoding: try JSONEncoder().encode(answer.response), as: UTF8.self)
-        return try pool.write { db in
+    public func insertAnswer(entryId: Int, _ answer: QuizAnswer, completion: @escaping @Sendable (Result<Bool, any Error>) -> Void) {
+        let response = Self.json(answer.response) ?? "null"
+        pool.writeAsync({ db in
             try db.run(QuizSQL.insertAnswer, [entryId, answer.slot, response, answer.fraction, answer.late, answer.answeredAt]) == 1
-        }
+        }, completion: completion)
     }
 
     public func finishEntry(entryId: Int, at: Int64, participant: Participant?, flags: [QuizFlag]) throws {

@@ -15,8 +15,9 @@ public protocol QuizStore: Sendable {
     func insertEntry(_ entry: QuizEntry, tokenDigest: String, day: String) throws -> QuizEntry
     func entry(publicId: String) throws -> (entry: QuizEntry, tokenDigest: String)?
     func deviceEntries(roundId: Int, deviceKey: String, day: String) throws -> (today: Int, round: Int, phones: Set<String>)
-    /// Stores an answer unless one exists for the slot (then nothing changes and false is returned).
-    func insertAnswer(entryId: Int, _ answer: QuizAnswer) throws -> Bool
+    /// Stores an answer unless one exists for the slot (then nothing changes and the result is false). Does not
+    /// block: `completion` runs once the answer is durable, or with the error.
+    func insertAnswer(entryId: Int, _ answer: QuizAnswer, completion: @escaping @Sendable (Result<Bool, any Error>) -> Void)
     /// Finishes the entry with its participant and flags; `QuizError.phoneAlreadyEntered` if the phone has another.
     func finishEntry(entryId: Int, at: Int64, participant: Participant?, flags: [QuizFlag]) throws
     func entries(roundId: Int) throws -> [QuizEntry]

@@ -80,7 +80,7 @@ public final class AccountService: Sendable {
         }
         guard !user.disabled else { return .none }
         if let extended = policy.touch(session, now: now) {
-            try store.extendSession(digest: session.tokenDigest, expiresAt: extended)
+            store.extendSession(digest: session.tokenDigest, expiresAt: extended)
             session.expiresAt = extended
         }
         sessions.put(digest, session, user, now: now)

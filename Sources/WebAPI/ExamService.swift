@@ -187,7 +187,10 @@ public final class ExamService: Sendable {
         return attempt
     }
 
-    func save(attemptId: Int, slot: Int, seq: Int64, response: QuestionResponse, clientId: String, user: User) throws -> SaveOutcome {
+    /// Checks a save against the attempt's paper (cached) and hands it to the writer; `completion` runs on the writer
+    /// thread once it is durable or refused. Throws at once for what the paper alone can refuse.
+    func save(attemptId: Int, slot: Int, seq: Int64, response: QuestionResponse, clientId: String, user: User,
+              completion: @escaping @Sendable (Result<SaveResult, any Error>) -> Void) throws {
         let paper = try papers.paper(attemptId) {
             guard let attempt = try store.attempt(id: attemptId) else { return nil }
             let versions = try store.versions(attempt.items.map { ($0.questionId, $0.version) })
@@ -200,8 +203,8 @@ public final class ExamService: Sendable {
         if let content = slotContent, let problem = ResponseShape.problem(response, for: content) {
             throw ExamError.invalid([problem])
         }
-        return try store.save(attemptId: attemptId, slot: slot, seq: seq, response: response, clientId: clientId,
-                              now: clock.nowMillis())
+        store.save(attemptId: attemptId, slot: slot, seq: seq, response: response, clientId: clientId, now: clock.nowMillis(),
+                   completion: completion)
     }
 
     /// Submits with what is stored; a second submit returns the same attempt unchanged.

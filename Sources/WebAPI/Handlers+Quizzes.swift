@@ -31,13 +31,17 @@ extension Handlers {
         return .json(QuizEntryDTO(started, round: try store.round(id: started.entry.roundId)), status: 201)
     }
 
+    /// Runs on the event-loop thread; the reply is written before the answer is stored and sent once it is durable.
     func handleAnswerQuizQuestion(_ request: Request, _ context: AppContext) throws -> Response {
         let body = try request.decode(QuizAnswerBody.self)
         let response: QuestionResponse
         do { response = try body.response.value() } catch { throw QuizError.invalid([error.description]) }
-        let answered = try quizzes.answer(try request.parameter("entryId"), token: body.token, slot: try request.intParameter("slot"),
-                                          response: response)
-        return .json(QuizFeedbackDTO(answered))
+        let reply = DeferredResponse(), logger = self.logger, requestId = request.id
+        try quizzes.answer(try request.parameter("entryId"), token: body.token, slot: try request.intParameter("slot"),
+                           response: response, render: { .json(QuizFeedbackDTO($0)) }) { result in
+            reply.complete(Self.answer(result, requestId: requestId, logger: logger) { $0 })
+        }
+        return .deferred(reply)
     }
 
     func handleFinishQuizEntry(_ request: Request, _ context: AppContext) throws -> Response {

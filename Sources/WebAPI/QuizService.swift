@@ -131,33 +131,49 @@ public final class QuizService: Sendable {
         var readMore: (title: String, url: String)?
     }
 
-    func answer(_ publicId: String, token: String, slot: Int, response: QuestionResponse) throws -> Answered {
+    /// Judges an answer at once and has `render` write the reply before the answer goes to the writer, so the writer
+    /// thread only hands it over: `completion` gets the reply once the answer is durable (at once for a replay).
+    /// Throws at once for what the entry alone can refuse.
+    func answer<Reply: Sendable>(_ publicId: String, token: String, slot: Int, response: QuestionResponse,
+                                 render: @escaping @Sendable (Answered) -> Reply,
+                                 completion: @escaping @Sendable (Result<Reply, any Error>) -> Void) throws {
         let entry = try ownEntry(publicId, token: token)
         let round = try publishedRound(entry.roundId)
         guard let item = entry.items.first(where: { $0.slot == slot }) else { throw QuizError.notInEntry(slot) }
         let content = try content(of: item)
-        var (answer, replayed) = try QuizRules.answer(entry, round: round, slot: slot, response: response, content: content,
+        let (answer, replayed) = try QuizRules.answer(entry, round: round, slot: slot, response: response, content: content,
                                                      now: clock.nowMillis())
-        if !replayed, try !store.insertAnswer(entryId: entry.id, answer) {
-            // A concurrent duplicate (or another node) won the race: forget the stale copy, report what is stored.
-            playing.withLock { _ = $0.removeValue(forKey: publicId) }
-            guard let stored = try store.entry(publicId: publicId)?.entry.answers.first(where: { $0.slot == slot }),
-                  stored.response == response else { throw QuizError.alreadyAnswered }
-            answer = stored
-            replayed = true
-        } else if !replayed {
-            let stored = answer
-            playing.withLock { all in
-                if var cached = all[publicId], !cached.entry.answers.contains(where: { $0.slot == slot }) {
-                    cached.entry.answers.append(stored)
-                    all[publicId] = cached
-                }
-            }
-        }
         let answered = Set(entry.answers.map(\.slot)).union([slot]).count
         let more = round.settings.readMoreURL.flatMap { url in url.isEmpty ? nil : (round.settings.readMoreTitle ?? url, url) }
-        return Answered(feedback: QuizRules.feedback(answer, item: item, content: content), replayed: replayed,
-                        answered: answered, total: entry.items.count, readMore: more)
+        let reply = { @Sendable (answer: QuizAnswer, replayed: Bool) in
+            render(Answered(feedback: QuizRules.feedback(answer, item: item, content: content), replayed: replayed,
+                            answered: answered, total: entry.items.count, readMore: more))
+        }
+        let ready = reply(answer, replayed)
+        guard !replayed else { return completion(.success(ready)) }
+        store.insertAnswer(entryId: entry.id, answer) { [self] inserted in
+            switch inserted {
+            case .failure(let error):
+                completion(.failure(error))
+            case .success(true):
+                playing.withLock { all in
+                    if var cached = all[publicId], !cached.entry.answers.contains(where: { $0.slot == slot }) {
+                        cached.entry.answers.append(answer)
+                        all[publicId] = cached
+                    }
+                }
+                completion(.success(ready))
+            case .success(false):
+                // A concurrent duplicate (or another node) won the race: forget the stale copy, report what is stored.
+                // Rare, so reading it here on the writer thread (after its commit) holds nothing up.
+                playing.withLock { _ = $0.removeValue(forKey: publicId) }
+                completion(Result {
+                    guard let stored = try store.entry(publicId: publicId)?.entry.answers.first(where: { $0.slot == slot }),
+                          stored.response == response else { throw QuizError.alreadyAnswered }
+                    return reply(stored, true)
+                })
+            }
+        }
     }
 
     /// A published round, from memory after the first read (its settings are fixed once published).

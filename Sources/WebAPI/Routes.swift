@@ -119,7 +119,7 @@ extension Handlers {
                 .permission(.examsTake), returns: "AttemptView", query: ["clientId"], offload: true, handleGetAttempt)
         api.add(.PUT, "/api/v1/attempts/{id}/responses/{slot}", "saveResponse",
                 "Save one answer (idempotent by seq; refused after the deadline plus grace)", .permission(.examsTake),
-                body: "SaveInput", returns: "SaveReply", handleSaveResponse)
+                body: "SaveInput", returns: "SaveReply", offload: false, handleSaveResponse)
         api.add(.POST, "/api/v1/attempts/{id}/submit", "submitAttempt", "Submit and get the receipt",
                 .permission(.examsTake), body: "ClientInput", returns: "Receipt", handleSubmitAttempt)
         api.add(.GET, "/api/v1/attempts/{id}/certificate", "getCertificate", "A print-ready certificate of passing (HTML)",
@@ -137,7 +137,7 @@ extension Handlers {
                 .anyone, body: "QuizStart", returns: "QuizEntry", status: 201, handleStartQuizEntry)
         api.add(.PUT, "/api/v1/quiz/entries/{entryId}/answers/{slot}", "answerQuizQuestion",
                 "Answer one question once: right or wrong, the key, the explanation and the article at once",
-                .anyone, body: "QuizAnswer", returns: "QuizFeedback", handleAnswerQuizQuestion)
+                .anyone, body: "QuizAnswer", returns: "QuizFeedback", offload: false, handleAnswerQuizQuestion)
         api.add(.POST, "/api/v1/quiz/entries/{entryId}/finish", "finishQuizEntry",
                 "Finish; with nickname, phone and town/village the entry may enter the draw",
                 .anyone, body: "QuizFinish", returns: "QuizResult", handleFinishQuizEntry)

@@ -1,0 +1,33 @@
+import Audience
+import HTTPServer
+import Logging
+
+/// Answers of handlers that hand their write to the writer and reply through a `DeferredResponse`.
+extension Handlers {
+    /// Renders an asynchronous write's result the way the router renders a handler's: the value through `success`,
+    /// a domain or storage error as its HTTP answer, anything else as a logged 500.
+    static func answer<T>(_ result: Result<T, any Error>, requestId: String, logger: Logger,
+                          _ success: (T) -> Response) -> Response {
+        switch result {
+        case .success(let value):
+            return success(value)
+        case .failure(let error):
+            if let http = ErrorMapping.http(error) as? HTTPError { return .error(http) }
+            logger.error("unhandled error: \(error)", metadata: ["request-id": "\(requestId)"])
+            return .error(HTTPError(500, code: "internal", message: "Internal error; request id \(requestId)"))
+        }
+    }
+}
+
+/// UTC times as `Response.json` writes them (ISO 8601, whole seconds), without a formatter: for replies built on
+/// the writer thread.
+enum UTCTime {
+    static func iso(_ millis: Int64) -> String {
+        let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
+        let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        let inDay = Int(seconds - Int64(days) * 86_400)
+        let (y, m, d) = BeijingDay.civilFromDays(days)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        return "\(y)-\(two(m))-\(two(d))T\(two(inDay / 3600)):\(two(inDay / 60 % 60)):\(two(inDay % 60))Z"
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import Database
+
+/// `writeAsync`: the same group commit as `write`, answered through a completion on the writer thread.
+@Suite("DatabasePool.writeAsync")
+struct AsyncWriteTests {
+    struct Refused: Error {}
+
+    /// Submits one asynchronous write and waits for its completion (tests only; handlers never wait).
+    func await<T: Sendable>(_ pool: DatabasePool, _ body: @escaping @Sendable (Connection) throws -> T) -> Result<T, any Error> {
+        let done = DispatchSemaphore(value: 0)
+        let result = Locked<Result<T, any Error>?>(nil)
+        pool.writeAsync(body) { outcome in
+            result.withValue { $0 = outcome }
+            done.signal()
+        }
+        done.wait()
+        return result.current!
+    }
+
+    @Test func theCompletionGetsTheValueOnceTheRowIsCommitted() throws {
+        try withTemporaryDirectory { directory in
+            let pool = try makePool(in: directory)
+            defer { pool.close() }
+            let outcome = self.await(pool) { db -> Int64 in
+                try db.run("INSERT INTO t (n, s) VALUES (7, 'seven')")
+                return db.lastInsertRowID
+            }
+            let id = try outcome.get()
+            #expect(try pool.read { try $0.queryOne("SELECT s FROM t WHERE id = ?", [id])?.string("s") } == "seven")
+        }
+    }
+
+    @Test func aThrowingBodyIsUndoneAloneAndItsErrorReachesTheCompletion() throws {
+        try withTemporaryDirectory { directory in
+            let pool = try makePool(in: directory)
+            defer { pool.close() }
+            let gate = WriterGate(pool)
+            let outcomes = Locked([Int: Bool]())
+            let group = DispatchGroup()
+            for n in 0..<10 {
+                group.enter()
+                pool.writeAsync({ db in
+                    try db.run("INSERT INTO t (n) VALUES (?)", [n])
+                    if n == 3 { throw Refused() }
+                }, completion: { result in
+                    outcomes.withValue { $0[n] = (try? result.get()) != nil }
+                    group.leave()
+                })
+            }
+            gate.release()
+            group.wait()
+            #expect(outcomes.current.filter { !$0.value }.map(\.key) == [3])
+            #expect(try pool.read { try $0.query("SELECT n FROM t ORDER BY n").compactMap { $0.int("n") } } == [0, 1, 2, 4, 5, 6, 7, 8, 9])
+            #expect(pool.statistics.writesCommitted >= 9)
+        }
+    }
+
+    @Test func aFullQueueIsRefusedAtOnceAsBusyAndNothingIsWritten() throws {
+        try withTemporaryDirectory { directory in
+            let pool = try makePool(in: directory)
+            defer { pool.close() }
+            let gate = WriterGate(pool)
+            let accepted = Locked(0), refused = Locked<[Int32]>([])
+            let group = DispatchGroup()
+            // The writer is held, so every job waits: the queue fills, then the next one is refused on this thread.
+            var submitted = 0
+            while refused.current.isEmpty && submitted < 20_000 {
+                group.enter()
+                let n = submitted
+                pool.writeAsync({ db in try db.run("INSERT INTO t (n) VALUES (?)", [n]) }, completion: { result in
+                    switch result {
+                    case .success: accepted.withValue { $0 += 1 }
+                    case .failure(let error): refused.withValue { $0.append((error as? DatabaseError)?.code ?? 0) }
+                    }
+                    group.leave()
+                })
+                submitted += 1
+            }
+            #expect(refused.current == [5])  // SQLITE_BUSY: "try again"
+            gate.release()
+            group.wait()
+            #expect(accepted.current == submitted - 1)
+            #expect(try countRows(pool) == Int64(submitted - 1))
+        }
+    }
+
+    @Test func aClosedPoolRefusesThroughTheCompletion() throws {
+        try withTemporaryDirectory { directory in
+            let pool = try makePool(in: directory)
+            pool.close()
+            let outcome = self.await(pool) { db in try db.run("INSERT INTO t (n) VALUES (1)") }
+            #expect(throws: DatabaseError.self) { try outcome.get() }
+        }
+    }
+}
