@@ -49,6 +49,18 @@ public struct Request: Sendable {
         return result
     }
 
+    /// One cookie's value, found without building the whole map (the session and CSRF cookies, on every request).
+    public func cookie(_ name: String) -> String? {
+        guard let header = headers["Cookie"] else { return nil }
+        for part in header.utf8.split(separator: UInt8(ascii: ";")) {
+            guard let eq = part.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            if Self.trimmed(part[..<eq]).elementsEqual(name.utf8) {
+                return String(decoding: Self.trimmed(part[part.index(after: eq)...]), as: UTF8.self)
+            }
+        }
+        return nil
+    }
+
     static func trimmed(_ bytes: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
         var s = bytes
         while let first = s.first, first == 32 || first == 9 { s = s.dropFirst() }

@@ -117,24 +117,27 @@ public struct Router<Context: RequestContext>: Responder {
         guard let head = parts.first, parametricHeads.contains(head) else {
             return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed)
         }
-        var found: (Int, [String: String])?
-        for index in parametric[parts.count] ?? [] {
-            let route = routes[index]
-            guard let params = Self.bind(route.segments, parts) else { continue }
-            if route.info.method == lookup, found == nil { found = (index, params) }
-            allowed.append(route.info.method)
+        // Literal segments are compared before anything is allocated: most candidates fail on one. The first
+        // route (in registration order) with the method wins; the others only name the allowed methods.
+        for index in parametric[parts.count] ?? [] where Self.literalsMatch(routes[index].segments, parts) {
+            let method = routes[index].info.method
+            if method == lookup { return .found(index, Self.parameters(routes[index].segments, parts)) }
+            allowed.append(method)
         }
-        if let found { return .found(found.0, found.1) }
         return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed)
     }
 
-    static func bind(_ segments: [Segment], _ parts: [Substring]) -> [String: String]? {
+    static func literalsMatch(_ segments: [Segment], _ parts: [Substring]) -> Bool {
+        for i in segments.indices {
+            if case .literal(let literal) = segments[i], !literal.utf8.elementsEqual(parts[i].utf8) { return false }
+        }
+        return true
+    }
+
+    static func parameters(_ segments: [Segment], _ parts: [Substring]) -> [String: String] {
         var params: [String: String] = [:]
-        for (segment, part) in zip(segments, parts) {
-            switch segment {
-            case .literal(let s): if s != part[...] { return nil }
-            case .parameter(let name): params[name] = String(part)
-            }
+        for i in segments.indices {
+            if case .parameter(let name) = segments[i] { params[name] = String(parts[i]) }
         }
         return params
     }

@@ -49,7 +49,7 @@ extension Handlers {
 
     /// Gives the browser a CSRF cookie if it has none, or the session's one if it holds another.
     func ensureCSRFCookie(_ response: inout Response, request: Request, context: AppContext) {
-        let current = request.cookies[CookieNames.csrf]
+        let current = request.cookie(CookieNames.csrf)
         if let session = context.session {
             if current != session.csrfToken { response.setCookie(csrfCookie(session.csrfToken)) }
         } else if current == nil || current!.isEmpty {

@@ -15,7 +15,7 @@ struct AuthMiddleware: Middleware {
 
     func handle(_ request: Request, _ context: AppContext,
                 next: (Request, AppContext) throws -> Response) throws -> Response {
-        guard let token = request.cookies[CookieNames.session], !token.isEmpty else { return try next(request, context) }
+        guard let token = request.cookie(CookieNames.session), !token.isEmpty else { return try next(request, context) }
         var context = context
         switch try accounts.resolve(token: token) {
         case .active(let user, let session):
@@ -45,7 +45,7 @@ struct CSRFMiddleware: Middleware {
             throw HTTPError(403, code: "csrf_failed", message: "Cross-origin request refused")
         }
         let header = request.headers[CookieNames.csrfHeader] ?? ""
-        let cookie = request.cookies[CookieNames.csrf] ?? ""
+        let cookie = request.cookie(CookieNames.csrf) ?? ""
         guard !header.isEmpty, Sodium.constantTimeEquals(header, cookie) else {
             throw HTTPError(403, code: "csrf_failed",
                             message: "Missing or wrong CSRF token; reload the page and try again")

@@ -46,6 +46,16 @@ struct Tag: Middleware {
         #expect(body(r.respond(to: Request(method: .GET, path: "/items/"))) == "list", "a trailing slash matches")
     }
 
+    @Test func theFirstRouteWhoseLiteralsAndMethodMatchWins() {
+        var r = Router<TestContext>()
+        r.add(.PUT, "/a/{x}/b/{y}", operationId: "one") { _, _ in .text("one") }
+        r.add(.PUT, "/a/{x}/c/{y}", operationId: "two") { request, _ in .text("two " + (request.parameters["y"] ?? "")) }
+        r.add(.GET, "/a/{x}/c/{y}", operationId: "three") { _, _ in .text("three") }
+        #expect(body(r.respond(to: Request(method: .PUT, path: "/a/1/c/9"))) == "two 9")
+        #expect(r.respond(to: Request(method: .POST, path: "/a/1/c/9")).headers["Allow"] == "PUT, GET")
+        #expect(r.respond(to: Request(method: .PUT, path: "/a/1/d/9")).status == 404)
+    }
+
     @Test func theMethodPicksTheHandler() {
         let r = router()
         #expect(r.respond(to: Request(method: .POST, path: "/items")).status == 201)
@@ -106,6 +116,9 @@ struct Tag: Middleware {
     @Test func cookiesAreParsedFromTheHeader() {
         let request = Request(method: .GET, path: "/", headers: Headers([("cookie", "a=1; b = two ;c=x=y")]))
         #expect(request.cookies == ["a": "1", "b": "two", "c": "x=y"])
+        #expect(request.cookie("b") == "two" && request.cookie("c") == "x=y" && request.cookie("d") == nil)
+        #expect(Request(method: .GET, path: "/", headers: Headers([("cookie", "ab=1; a=2")])).cookie("a") == "2")
+        #expect(Request(method: .GET, path: "/").cookie("a") == nil)
     }
 
     @Test func decodingChecksTheContentTypeAndExplainsMistakes() {
