@@ -89,15 +89,16 @@ let package = Package(
         .executableTarget(name: "AudienceBench", dependencies: ["Database", "Persistence", "Audience", "Content", "Accounts", "WebAPI"],
                           path: "Benchmarks/AudienceBench"),
 
-        // A raw-socket HTTP client for tests: sends exactly the bytes given (URLSession would normalize paths).
+        // For tests: a raw-socket HTTP client that sends exactly the bytes given (URLSession would normalize paths), and a
+        // seeded random generator for property tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "Database", "Accounts", "Questions", "Exams", "Quizzes",
-                                                         "Audience", "Reach"]),
+                                                         "Audience", "Reach", "TestSupport"]),
         .testTarget(name: "DatabaseTests", dependencies: ["Database"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Secrets"]),
-        .testTarget(name: "QuestionsTests", dependencies: ["Questions"]),
+        .testTarget(name: "QuestionsTests", dependencies: ["Questions", "TestSupport"]),
         .testTarget(name: "ExamsTests", dependencies: ["Exams", "Questions"]),
         .testTarget(name: "ItemAnalysisTests", dependencies: ["ItemAnalysis"]),
         .testTarget(name: "DrawsTests", dependencies: ["Draws"]),

@@ -67,7 +67,7 @@ extension AttemptViewDTO {
             let q = versions[item.questionId]
             let mark = grade.marks.first { $0.slot == item.slot }?.mark
             return ReviewItem(slot: item.slot, mark: mark, correct: q.flatMap { Self.displayKey($0.key, item.optionOrder) },
-                              explanation: q?.explanation ?? "", basis: q?.basis ?? "")
+                              explanation: OptionLetters.remap(q?.explanation ?? "", order: item.optionOrder), basis: q?.basis ?? "")
         } : nil
         review = Review(score: a.score, maxScore: a.maxScore, percent: a.score.map { a.maxScore > 0 ? $0 / a.maxScore * 100 : 0 },
                         passed: a.passed, items: reviewItems)

@@ -114,7 +114,7 @@ struct LiveViewDTO: Encodable {
             question = Question(type: content.type, stem: content.stem, options: content.options)
         }
         if let content, c.phase == .reveal {
-            reveal = Reveal(key: AttemptViewDTO.displayKey(content.key, c.items[c.index].optionOrder), explanation: content.explanation,
+            reveal = Reveal(key: AttemptViewDTO.displayKey(content.key, c.items[c.index].optionOrder), explanation: OptionLetters.remap(content.explanation, order: c.items[c.index].optionOrder),
                             basis: content.basis, distribution: LiveRules.distribution(c, optionCount: content.options.count))
         }
         // While a question runs, its points stay hidden: ranks are those of the scores before it.

@@ -3,6 +3,7 @@ import Database
 import Foundation
 @testable import Persistence
 import Testing
+import TestSupport
 
 /// The SQL translation of segment rules selects exactly the profiles the domain's `matches` accepts.
 @Suite struct SegmentSQLTests {
@@ -164,21 +165,6 @@ import Testing
         }
         #expect(try selected(store, rule) == Set(expected), "\(rule.json)")
     }
-}
-
-/// A small seeded generator, so a failing case can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    mutating func bool() -> Bool { next() & 1 == 1 }
 }
 
 extension Array {

@@ -9,7 +9,7 @@ import TestSupport
     static let bank = """
         bank: 考试题库
         questions:
-          - {id: e-1, type: single, stem: 题一, options: [甲, 乙, 丙, 丁], answer: B, explanation: 解析一, basis: 《某法》第一条}
+          - {id: e-1, type: single, stem: 题一, options: [甲, 乙, 丙, 丁], answer: B, explanation: B项正确，A、C、D项错误, basis: 《某法》第一条}
           - {id: e-2, type: judge, stem: 题二, answer: true, explanation: 解析二, basis: 《某法》第二条}
           - {id: e-3, type: multiple, stem: 题三, options: [甲, 乙, 丙], answer: AC, explanation: 解析三, basis: 《某法》第三条}
         """
@@ -83,6 +83,14 @@ import TestSupport
         #expect(try save(s, attempt, slot: 0, seq: 99, ["choice": [1]]).errorCode == "not_in_progress")
         let review = try s.official.get("/api/v1/attempts/\(attempt)").json["review"] as? [String: Any]
         #expect((review?["items"] as? [Any])?.count == 3, "answers shown as the review policy allows")
+        // Options are shuffled per candidate: the explanation names the letters this candidate saw.
+        let first = try #require(items.first { $0["stem"] as? String == "题一" })
+        let reviewed = try #require((review?["items"] as? [[String: Any]])?.first { $0["slot"] as? Int == first["slot"] as? Int })
+        let shown = try #require(((reviewed["correct"] as? [String: Any])?["choice"] as? [Int])?.first)
+        let options = try #require(first["options"] as? [String])
+        #expect(options[shown] == "乙")
+        let letter = String(UnicodeScalar(UInt8(65 + shown)))
+        #expect((reviewed["explanation"] as? String)?.hasPrefix(letter + "项正确") == true, "\(reviewed)")
     }
 
     @Test func aDuplicateOrOlderSaveNeverOverwritesANewerOne() throws {
