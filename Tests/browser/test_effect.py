@@ -111,3 +111,18 @@ def test_the_effect_panel_fits_a_phone(world, phone):
     text_appears(phone, "#effect-readers", "+20.0")
     assert no_horizontal_overflow(phone) <= 360
     shoot(phone, "campaign-effect-360.png")
+
+
+def test_the_dashboard_shows_the_effect_of_a_chosen_piece(world, driver):
+    srv, campaign, reached, held = world
+    sign_in_admin(driver, srv.base)
+    driver.get(srv.base + "/admin#/reach")
+    # Nothing chosen: a hint on how to see an effect instead of an empty panel.
+    assert "选一个推送" in visible(driver, "#reach-effect").text
+    driver.find_element("css selector", "#reach-f-content").send_keys("xianfa-xiaoguo")
+    driver.find_element("css selector", "#reach-apply").click()
+    # The same readers, over the dashboard's date range; a piece alone has no hold-out to compare with.
+    readers = text_appears(driver, "#reach-effect #effect-readers", "+20.0")
+    assert f"{reached} 人" in readers.text
+    assert "样本不足" in visible(driver, "#reach-effect #effect-holdout").text
+    shoot(driver, "reach-effect-piece-1280.png")

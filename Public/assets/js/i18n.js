@@ -2181,6 +2181,7 @@ const zh = {
   'seg.chartLabel': '各地区人数条形图，数字见旁边的列表',
   // --- end audience ---
   'effect.title': '效果：知识点正确率',
+  'reach.effectHint': '在上方选一个推送，或填写一篇内容的标识，即可看到读者在其知识点上答题正确率的变化（阅读前后、与对照组相比）。',
   'effect.intro': '读者在本文知识点上的答题正确率：阅读前后对比、与未推送的对照组对比，以及 7 天后是否保持。差值单位为百分点，区间为 95% 置信区间；区间不跨过 0 才说明确有变化。',
   'effect.minimum': '每人每段至少答题数',
   'effect.points': '知识点：',
@@ -4482,6 +4483,7 @@ const en = {
   'seg.chartLabel': 'Bar chart of people per region; the numbers are in the list beside it',
   // --- end audience ---
   'effect.title': 'Effect: accuracy on the knowledge points',
+  'reach.effectHint': "Choose a campaign above, or enter a piece's slug, to see how readers' accuracy on its knowledge points changed (before vs after reading, and vs the hold-out).",
   'effect.intro': "Readers' accuracy on the piece's knowledge points: before vs after reading, vs the hold-out kept unreached, and whether it lasts 7 days. Differences are in percentage points with 95% confidence intervals; only an interval that does not cross 0 shows a real change.",
   'effect.minimum': 'Answers needed per person and window',
   'effect.points': 'Knowledge points:',

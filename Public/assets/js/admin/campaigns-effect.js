@@ -1,4 +1,4 @@
-// The campaign's measured effect: readers' accuracy on the piece's knowledge points before → after reading, readers
+// The measured effect of a campaign, or of one piece over a date range (the 成效 dashboard with a piece chosen): readers' accuracy on the piece's knowledge points before → after reading, readers
 // vs the hold-out kept unreached, and retention 7+ days later. Each estimate shows its numbers, sample sizes and its
 // 95% interval drawn as a bar on a percentage-point scale around zero (plain divs: the numbers beside it say the same
 // for screen readers). "样本不足" with the reason when too few people answered.
@@ -9,7 +9,11 @@ import { errorView, loadingView } from '../feedback.js';
 
 const MINIMUMS = [1, 3, 5, 10];
 
-export function renderEffect(container, campaignId) {
+/** `subject` is a campaign id, or { content: slug, from, to } for one piece over Beijing days. */
+export function renderEffect(container, subject) {
+  const query = typeof subject === 'object'
+    ? 'content=' + encodeURIComponent(subject.content) + '&from=' + encodeURIComponent(subject.from) + '&to=' + encodeURIComponent(subject.to)
+    : 'campaign=' + encodeURIComponent(subject);
   let minimum = 1;
   let last = null;
   // The definitions stay open across reloads once opened.
@@ -27,7 +31,7 @@ export function renderEffect(container, campaignId) {
 
   function load() {
     body.setAttribute('aria-busy', 'true');
-    request('GET', '/api/v1/reach/effect?campaign=' + encodeURIComponent(campaignId) + '&minAnswers=' + minimum).then(function (e) {
+    request('GET', '/api/v1/reach/effect?' + query + '&minAnswers=' + minimum).then(function (e) {
       body.removeAttribute('aria-busy');
       last = e;
       draw(e);

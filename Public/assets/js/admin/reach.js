@@ -13,6 +13,7 @@ import { GROUPS } from './audience-data.js';
 import { CHANNELS, filterOf, qs, reachApi, formatMeasure, percent, count, inLanguage } from './reach-data.js';
 import { drawFunnel, drawSeries, drawBreakdown } from './reach-charts.js';
 import { renderYearly } from './reach-yearly.js';
+import { renderEffect } from './campaigns-effect.js';
 
 const BREAKDOWNS = ['region', 'unit', 'audience', 'channel'];
 
@@ -67,6 +68,7 @@ export function renderReach(container, ctx, params) {
       })),
       h('section', { class: 'reach-block', 'aria-labelledby': 'reach-top-title' },
         h('h2', { id: 'reach-top-title', i18n: 'reach.top' }), topTable(all[3].items || [])),
+      effectBlock(f),
       missedBlock('campaign', f.campaign), missedBlock('task', null));
     loadChartJs().then(function (Chart) {
       drawFunnel(Chart, canvases.funnel, all[1].steps);
@@ -80,6 +82,15 @@ export function renderReach(container, ctx, params) {
     body.removeAttribute('aria-busy');
     replace(body, errorView(err, function () { renderReach(container, ctx, params); }));
   });
+}
+
+/** The measured knowledge gain of the chosen campaign, or of the chosen piece over the range; a hint otherwise. */
+function effectBlock(f) {
+  const box = h('div', { id: 'reach-effect' });
+  if (f.campaign) renderEffect(box, f.campaign);
+  else if (f.content) renderEffect(box, { content: f.content, from: f.from, to: f.to });
+  else box.appendChild(h('section', { class: 'card eff' }, h('h2', { i18n: 'effect.title' }), h('p', { class: 'muted', i18n: 'reach.effectHint' })));
+  return box;
 }
 
 function filterForm(ctx, f) {
