@@ -36,6 +36,10 @@ public struct JSONWriter {
 
     public mutating func string(_ s: String?) { value { w in if let s { w.writeString(s) } else { w.null() } } }
     public mutating func int(_ n: Int?) { value { w in if let n { w.bytes += Array(String(n).utf8) } else { w.null() } } }
+    /// A finite number as Swift prints it (`0.5`, `1.0`); JSON readers take both forms of a whole number.
+    public mutating func double(_ d: Double?) {
+        value { w in if let d, d.isFinite { w.bytes += Array(d.description.utf8) } else { w.null() } }
+    }
     public mutating func bool(_ b: Bool) { value { w in w.bytes += Array((b ? "true" : "false").utf8) } }
 
     private mutating func null() { bytes += Array("null".utf8) }

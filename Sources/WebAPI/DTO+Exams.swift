@@ -1,5 +1,6 @@
 import Exams
 import Foundation
+import HTTPServer
 import Questions
 
 /// ISO-8601 in and out of exam bodies.
@@ -100,6 +101,16 @@ struct ResponseDTO: Codable, Equatable {
         case .judge(let j): judge = j
         case .blanks(let b): blanks = b
         case .text(let t): text = t
+        }
+    }
+
+    /// As `JSONEncoder` writes it (sorted keys, absent ones left out), for replies written by hand.
+    func write(to w: inout JSONWriter) {
+        w.object { o in
+            if let blanks { o.key("blanks"); o.array(blanks) { $0.string($1) } }
+            if let choice { o.key("choice"); o.array(choice) { $0.int($1) } }
+            if let judge { o.key("judge"); o.bool(judge) }
+            if let text { o.key("text"); o.string(text) }
         }
     }
 

@@ -1,6 +1,7 @@
 import Draws
 import Exams
 import Foundation
+import HTTPServer
 import Questions
 import Quizzes
 
@@ -128,6 +129,30 @@ struct QuizFeedbackDTO: Encodable {
         key = AttemptViewDTO.displayKey(f.key, Array(0..<64))
         explanation = f.explanation; basis = f.basis; quote = f.quote; replayed = a.replayed
         answered = a.answered; total = a.total; readMore = a.readMore.map { ReadMore(title: $0.title, url: $0.url) }
+    }
+
+    /// The same JSON as `Response.json(self)` (sorted keys, absent optionals left out), written by hand: it is
+    /// rendered for every answer, where Foundation's encoder was a sixth of the request's cost.
+    func response() -> Response {
+        var w = JSONWriter(capacity: 256 + explanation.utf8.count + basis.utf8.count + quote.utf8.count)
+        w.object { o in
+            o.key("answered"); o.int(answered)
+            o.key("basis"); o.string(basis)
+            o.key("correct"); o.bool(correct)
+            o.key("explanation"); o.string(explanation)
+            o.key("fraction"); o.double(fraction)
+            if let key { o.key("key"); key.write(to: &o) }
+            o.key("late"); o.bool(late)
+            o.key("quote"); o.string(quote)
+            if let readMore {
+                o.key("readMore")
+                o.object { m in m.key("title"); m.string(readMore.title); m.key("url"); m.string(readMore.url) }
+            }
+            o.key("replayed"); o.bool(replayed)
+            o.key("slot"); o.int(slot)
+            o.key("total"); o.int(total)
+        }
+        return Response(status: 200, headers: Headers([("Content-Type", "application/json; charset=utf-8")]), body: .bytes(w.bytes))
     }
 }
 

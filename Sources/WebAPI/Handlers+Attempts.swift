@@ -112,7 +112,7 @@ struct SaveReplyDTO {
     func response() -> Response {
         var w = JSONWriter(capacity: 160)
         w.object { o in
-            o.key("deadline"); o.string(deadline.map(UTCTime.iso))
+            if let deadline { o.key("deadline"); o.string(UTCTime.iso(deadline)) }
             o.key("savedAt"); o.string(UTCTime.iso(savedAt))
             o.key("seq"); o.int(Int(seq))
             o.key("serverTime"); o.string(UTCTime.iso(serverTime))

@@ -38,7 +38,7 @@ extension Handlers {
         do { response = try body.response.value() } catch { throw QuizError.invalid([error.description]) }
         let reply = DeferredResponse(), logger = self.logger, requestId = request.id
         try quizzes.answer(try request.parameter("entryId"), token: body.token, slot: try request.intParameter("slot"),
-                           response: response, render: { .json(QuizFeedbackDTO($0)) }) { result in
+                           response: response, render: { QuizFeedbackDTO($0).response() }) { result in
             reply.complete(Self.answer(result, requestId: requestId, logger: logger) { $0 })
         }
         return .deferred(reply)
