@@ -7,8 +7,8 @@ import Secrets
 import Synchronization
 
 /// A batch as the browser sends it to `recordEvents` (JSON; sent as text/plain by navigator.sendBeacon too).
-struct EventBatchDTO: Decodable {
-    struct Item: Decodable {
+struct EventBatchDTO: Decodable, Equatable {
+    struct Item: Decodable, Equatable {
         var id: String
         var kind: String
         var content: String
