@@ -5,7 +5,9 @@
 /// It accepts exactly what `JSONDecoder().decode(EventBatchDTO.self, …)` accepts for this shape (a test checks the two
 /// agree on random batches): strict RFC 8259 JSON, whitespace around any token, keys in any order, `null` for an
 /// absent optional, `\uXXXX` escapes (a surrogate must be a whole pair) and valid UTF-8 in strings, integers given as
-/// `15.0` or `1e2` when they are whole and in range, nothing after the object. Where it chooses:
+/// `15.0` or `1e2` when they are whole and in range, nothing after the object. It is stricter than `JSONDecoder` in
+/// two ways no JSON writer meets: a trailing comma (`[1,]`) and a bad escape in a string under an unknown key are
+/// refused, as RFC 8259 says. Where it chooses:
 /// - unknown keys are skipped, with any JSON value under them (the page may add fields before the server knows them);
 /// - a key given twice counts with its last value;
 /// - nesting deeper than `maxDepth` is refused (the batch itself needs three levels);

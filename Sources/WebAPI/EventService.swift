@@ -29,6 +29,16 @@ struct EventBatchDTO: Decodable, Equatable {
 struct EventReceipt: Encodable {
     var accepted: Int
     var rejected: [String: Int]
+
+    /// The receipt as `Response.json` writes it (keys sorted), written directly: it answers every beacon, and the
+    /// reasons are fixed snake_case words that need no escaping.
+    var json: [UInt8] {
+        var text = "{\"accepted\":\(accepted),\"rejected\":{"
+        for (n, reason) in rejected.keys.sorted().enumerated() {
+            text += (n == 0 ? "\"" : ",\"") + reason + "\":\(rejected[reason]!)"
+        }
+        return Array((text + "}}").utf8)
+    }
 }
 
 /// Event ingestion (issue "reach and effect"): judges each event by `EventRules`, labels non-persons, resolves the
@@ -48,6 +58,8 @@ public final class EventService: Sendable {
     private let stopping = Atomic<Bool>(false)
     /// Visitor labels by user agent: most batches come from a handful of browsers, and labelling is string searching.
     private let labels = Mutex<[String: String]>([:])
+    /// Known persons' reach dimensions by profile (see `dimensions`).
+    private let people = Mutex<[Int: (at: Int64, dims: (Int, Int, Int))]>([:])
 
     public init(store: Store, clock: AppClock, secret: String, flushMillis: Int) {
         self.store = store
@@ -66,9 +78,10 @@ public final class EventService: Sendable {
         }
         let person = try personKey(profile: profile, device: batch.device, userAgent: userAgent, address: address, day: today)
         let label = self.label(userAgent: userAgent, purpose: purpose)
-        let dims = try profile.map { try store.reachDimensions(profile: $0) } ?? (0, 0, 0)
-        let ids = try contentIds(now: now, wanted: batch.events.map(\.content))
+        let dims = try profile.map { try dimensions(profile: $0, now: now) } ?? (0, 0, 0)
+        let ids = try contentIds(now: now, wanted: batch.events)
         var accepted: [IngestEvent] = []
+        accepted.reserveCapacity(batch.events.count)
         var refused: [String: Int] = [:]
         for item in batch.events {
             let reported = ReportedEvent(id: item.id, kind: item.kind, content: item.content, campaign: item.campaign, at: item.at,
@@ -76,7 +89,7 @@ public final class EventService: Sendable {
             let channel = item.channel ?? ""
             switch EventRules.judge(reported, now: now, contentExists: { ids[$0] != nil }) {
             case .failure(let reason): refused[reason.rawValue, default: 0] += 1
-            case .success(_) where !["", "inbox", "robot", "share", "feed", "quiz"].contains(channel):
+            case .success(_) where !Self.channels.contains(channel):
                 refused[RejectReason.badValue.rawValue, default: 0] += 1
             case .success(let e):
                 accepted.append(IngestEvent(person: person, clientId: e.id, kind: e.kind.rawValue, contentId: ids[e.content]!,
@@ -87,14 +100,17 @@ public final class EventService: Sendable {
         }
         if flushMillis == 0 {
             try store.ingest(accepted, rejected: refused.map { (today, $0.key, $0.value) }, now: now)
-        } else {
+        } else if !accepted.isEmpty || !refused.isEmpty {
             pending.withLock { p in
-                p.events += accepted
+                p.events.append(contentsOf: accepted)
                 for (reason, n) in refused { p.rejected[today + "|" + reason, default: 0] += n }
             }
         }
         return EventReceipt(accepted: accepted.count, rejected: refused)
     }
+
+    /// Where a page may say a reader came from.
+    private static let channels: Set<String> = ["", "inbox", "robot", "share", "feed", "quiz"]
 
     /// An event the server itself saw (credited reading, a delivery, a completed task): attributed to the profile,
     /// never labelled. `clientId` makes it once-only when given (e.g. "finished-<content>").
@@ -165,19 +181,36 @@ public final class EventService: Sendable {
     }
 
     /// Published slugs → ids, re-read every 30 seconds; a slug the cache does not know is looked up on its own
-    /// (one indexed read), so a piece published a moment ago is counted from its first reader.
-    func contentIds(now: Int64, wanted: [String] = []) throws -> [String: Int] {
+    /// (one indexed read), so a piece published a moment ago is counted from its first reader. At most
+    /// `maxLookups` such reads per batch: a batch of made-up slugs costs no more than that, its events are refused
+    /// as unknown content. The common batch (every slug known) takes the cached dictionary as it is, with no copy.
+    func contentIds(now: Int64, wanted: [EventBatchDTO.Item] = []) throws -> [String: Int] {
         var cached = slugs.withLock { $0 }
         if cached.at < 0 || now - cached.at >= 30_000 {
             cached = (now, try store.publishedContentIds())
             slugs.withLock { $0 = cached }
         }
-        let missing = Set(wanted.filter { cached.ids[$0] == nil && $0.utf8.count <= 80 })
-        guard !missing.isEmpty else { return cached.ids }
-        var ids = cached.ids
-        for slug in missing { if let id = try store.publishedContentId(slug: slug) { ids[slug] = id } }
+        var ids = cached.ids, lookups = 0
+        for item in wanted where ids[item.content] == nil && item.content.utf8.count <= 80 && lookups < Self.maxLookups {
+            lookups += 1
+            if let id = try store.publishedContentId(slug: item.content) { ids[item.content] = id }
+        }
         if ids.count > cached.ids.count { slugs.withLock { $0.ids.merge(ids) { a, _ in a } } }
         return ids
+    }
+
+    static let maxLookups = 4
+
+    /// A known person's region, unit and groups, kept for 30 seconds (a reader sends a batch every ten or so): a
+    /// move to another unit shows in the figures at most that much later.
+    func dimensions(profile: Int, now: Int64) throws -> (Int, Int, Int) {
+        if let known = people.withLock({ $0[profile] }), now - known.at < 30_000 { return known.dims }
+        let d = try store.reachDimensions(profile: profile)
+        people.withLock { cache in
+            if cache.count >= 10_000 { cache.removeAll() }
+            cache[profile] = (now, (d.region, d.unit, d.groups))
+        }
+        return (d.region, d.unit, d.groups)
     }
 
     /// Flushes every `flushMillis` until `stop()`.

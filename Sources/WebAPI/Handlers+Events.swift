@@ -15,7 +15,7 @@ extension Handlers {
         }
         let batch: EventBatchDTO
         do {
-            batch = try JSONDecoder().decode(EventBatchDTO.self, from: Data(request.body))
+            batch = try EventBatchReader.read(request.body)
         } catch {
             events.reject([RejectReason.malformed.rawValue: 1])
             throw HTTPError.badRequest("事件批次不是所需的 JSON / the batch is not the expected JSON", code: "malformed_batch")
@@ -24,7 +24,7 @@ extension Handlers {
                                         userAgent: request.headers["User-Agent"],
                                         purpose: request.headers["Sec-Purpose"] ?? request.headers["Purpose"],
                                         address: request.remoteAddress)
-        return .json(receipt, status: 202)
+        return Response(status: 202, headers: Headers([("Content-Type", "application/json; charset=utf-8")]), body: .bytes(receipt.json))
     }
 
     /// The person behind a batch: the signed-in account only when the CSRF header is right (a beacon from another site
