@@ -51,6 +51,8 @@ public final class EventService: Sendable {
     let clock: AppClock
     let secret: [UInt8]
     let flushMillis: Int
+    /// The most events the queue holds between flushes; past it a batch is answered 503 (see `record`).
+    let maxQueued: Int
     private let pending = Mutex<(events: [IngestEvent], rejected: [String: Int])>(([], [:]))
     private let slugs = Mutex<(at: Int64, ids: [String: Int])>((-1, [:]))
     /// The salt for anonymous visitors without a device id: random, per Beijing day, never stored.
@@ -60,12 +62,16 @@ public final class EventService: Sendable {
     private let labels = Mutex<[String: String]>([:])
     /// Known persons' reach dimensions by profile (see `dimensions`).
     private let people = Mutex<[Int: (at: Int64, dims: (Int, Int, Int))]>([:])
+    /// The longest the queue has been since the last flush, to size it once for the next interval instead of
+    /// growing it by doubling (each doubling copies the whole queue while request threads wait for the lock).
+    private let queuePeak = Atomic<Int>(0)
 
-    public init(store: Store, clock: AppClock, secret: String, flushMillis: Int) {
+    public init(store: Store, clock: AppClock, secret: String, flushMillis: Int, maxQueued: Int = 250_000) {
         self.store = store
         self.clock = clock
         self.secret = Array(secret.utf8)
         self.flushMillis = flushMillis
+        self.maxQueued = maxQueued
     }
 
     /// Judges and queues a batch. `profile` is the signed-in or token-holding person, if any.
@@ -79,7 +85,7 @@ public final class EventService: Sendable {
         let person = try personKey(profile: profile, device: batch.device, userAgent: userAgent, address: address, day: today)
         let label = self.label(userAgent: userAgent, purpose: purpose)
         let dims = try profile.map { try dimensions(profile: $0, now: now) } ?? (0, 0, 0)
-        let ids = try contentIds(now: now, wanted: batch.events)
+        var ids = try contentIds(now: now), lookups = 0
         var accepted: [IngestEvent] = []
         accepted.reserveCapacity(batch.events.count)
         var refused: [String: Int] = [:]
@@ -87,12 +93,18 @@ public final class EventService: Sendable {
             let reported = ReportedEvent(id: item.id, kind: item.kind, content: item.content, campaign: item.campaign, at: item.at,
                                          seconds: item.seconds, depth: item.depth)
             let channel = item.channel ?? ""
-            switch EventRules.judge(reported, now: now, contentExists: { ids[$0] != nil }) {
+            var contentId = 0, failure: (any Error)?
+            let verdict = EventRules.judge(reported, now: now) { slug in
+                do { contentId = try ids[slug] ?? lookUp(slug, into: &ids, lookups: &lookups) } catch { failure = error }
+                return contentId != 0
+            }
+            if let failure { throw failure }
+            switch verdict {
             case .failure(let reason): refused[reason.rawValue, default: 0] += 1
             case .success(_) where !Self.channels.contains(channel):
                 refused[RejectReason.badValue.rawValue, default: 0] += 1
             case .success(let e):
-                accepted.append(IngestEvent(person: person, clientId: e.id, kind: e.kind.rawValue, contentId: ids[e.content]!,
+                accepted.append(IngestEvent(person: person, clientId: e.id, kind: e.kind.rawValue, contentId: contentId,
                                             campaignId: e.campaign, channel: channel, at: e.at, day: e.day, hour: e.hour, seconds: e.seconds,
                                             depth: e.depth, label: label, clamped: e.clamped, regionId: dims.0, unitId: dims.1,
                                             groupsMask: dims.2))
@@ -101,12 +113,28 @@ public final class EventService: Sendable {
         if flushMillis == 0 {
             try store.ingest(accepted, rejected: refused.map { (today, $0.key, $0.value) }, now: now)
         } else if !accepted.isEmpty || !refused.isEmpty {
-            pending.withLock { p in
-                p.events.append(contentsOf: accepted)
-                for (reason, n) in refused { p.rejected[today + "|" + reason, default: 0] += n }
-            }
+            try enqueue(accepted, refused: refused, day: today)
         }
         return EventReceipt(accepted: accepted.count, rejected: refused)
+    }
+
+    /// Hands a judged batch to the flusher. When the writer has fallen so far behind that `maxQueued` events wait,
+    /// the batch is not taken (503, retry in a second): the queue stays bounded in memory, and what a stop flushes
+    /// stays a few seconds of writing, so every event answered 202 is stored.
+    private func enqueue(_ accepted: [IngestEvent], refused: [String: Int], day: String) throws {
+        let queued: Int? = pending.withLock { p in
+            guard p.events.count + accepted.count <= maxQueued else { return nil }
+            if p.events.isEmpty { p.events.reserveCapacity(max(accepted.count, queuePeak.exchange(0, ordering: .relaxed))) }
+            p.events.append(contentsOf: accepted)
+            for (reason, n) in refused { p.rejected[day + "|" + reason, default: 0] += n }
+            return p.events.count
+        }
+        guard let queued else {
+            throw HTTPError(503, code: "overloaded", message: "事件太多，请稍后再试 / too many events queued; try again shortly",
+                            headers: [("Retry-After", "1")])
+        }
+        // A racy maximum is enough: it only sizes the next interval's queue.
+        if queued > queuePeak.load(ordering: .relaxed) { queuePeak.store(queued, ordering: .relaxed) }
     }
 
     /// Where a page may say a reader came from.
@@ -180,23 +208,27 @@ public final class EventService: Sendable {
         return "a:" + String(Sodium.digest(Array((address + "\n" + (userAgent ?? "")).utf8), length: 16, key: salt))
     }
 
-    /// Published slugs → ids, re-read every 30 seconds; a slug the cache does not know is looked up on its own
-    /// (one indexed read), so a piece published a moment ago is counted from its first reader. At most
-    /// `maxLookups` such reads per batch: a batch of made-up slugs costs no more than that, its events are refused
-    /// as unknown content. The common batch (every slug known) takes the cached dictionary as it is, with no copy.
-    func contentIds(now: Int64, wanted: [EventBatchDTO.Item] = []) throws -> [String: Int] {
+    /// Published slugs → ids, re-read every 30 seconds. The common batch (every slug known) uses the cached
+    /// dictionary as it is, with no copy.
+    func contentIds(now: Int64) throws -> [String: Int] {
         var cached = slugs.withLock { $0 }
         if cached.at < 0 || now - cached.at >= 30_000 {
             cached = (now, try store.publishedContentIds())
             slugs.withLock { $0 = cached }
         }
-        var ids = cached.ids, lookups = 0
-        for item in wanted where ids[item.content] == nil && item.content.utf8.count <= 80 && lookups < Self.maxLookups {
-            lookups += 1
-            if let id = try store.publishedContentId(slug: item.content) { ids[item.content] = id }
-        }
-        if ids.count > cached.ids.count { slugs.withLock { $0.ids.merge(ids) { a, _ in a } } }
-        return ids
+        return cached.ids
+    }
+
+    /// A slug the cache does not know, looked up on its own (one indexed read) so a piece published a moment ago
+    /// is counted from its first reader. At most `maxLookups` per batch: a batch of made-up slugs costs no more
+    /// than that, and its events are refused as unknown content. Returns 0 when there is no such published piece.
+    func lookUp(_ slug: String, into ids: inout [String: Int], lookups: inout Int) throws -> Int {
+        guard slug.utf8.count <= 80, lookups < Self.maxLookups else { return 0 }
+        lookups += 1
+        guard let id = try store.publishedContentId(slug: slug) else { return 0 }
+        ids[slug] = id
+        slugs.withLock { $0.ids[slug] = id }
+        return id
     }
 
     static let maxLookups = 4
