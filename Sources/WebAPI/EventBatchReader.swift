@@ -31,17 +31,12 @@ enum EventBatchReader {
 }
 
 extension JSONBytes {
-    private static let device = Array("device".utf8), token = Array("token".utf8), events = Array("events".utf8)
-    private static let id = Array("id".utf8), kind = Array("kind".utf8), content = Array("content".utf8)
-    private static let campaign = Array("campaign".utf8), channel = Array("channel".utf8), at = Array("at".utf8)
-    private static let seconds = Array("seconds".utf8), depth = Array("depth".utf8)
-
     mutating func batch() throws(EventBatchReader.Malformed) -> EventBatchDTO {
         var device: String?, token: String?, events: [EventBatchDTO.Item]?
         try object(depth: 1) { (r: inout JSONBytes, key: Key) throws(EventBatchReader.Malformed) in
-            if r.matches(key, Self.events) { events = try r.items() }
-            else if r.matches(key, Self.device) { device = try r.optionalString() }
-            else if r.matches(key, Self.token) { token = try r.optionalString() }
+            if r.matches(key, "events") { events = try r.items() }
+            else if r.matches(key, "device") { device = try r.optionalString() }
+            else if r.matches(key, "token") { token = try r.optionalString() }
             else { try r.skipValue(depth: 2) }
         }
         try end()
@@ -60,14 +55,14 @@ extension JSONBytes {
         var id: String?, kind: String?, content: String?, at: Int64?
         var campaign: Int?, channel: String?, seconds: Int?, depth: Double?
         try object(depth: 3) { (r: inout JSONBytes, key: Key) throws(EventBatchReader.Malformed) in
-            if r.matches(key, Self.id) { id = try r.string() }
-            else if r.matches(key, Self.kind) { kind = try r.string() }
-            else if r.matches(key, Self.content) { content = try r.string() }
-            else if r.matches(key, Self.at) { at = try r.integer() }
-            else if r.matches(key, Self.seconds) { seconds = try r.optionalInteger().map(Int.init) }
-            else if r.matches(key, Self.depth) { depth = try r.isNull() ? nil : r.double() }
-            else if r.matches(key, Self.campaign) { campaign = try r.optionalInteger().map(Int.init) }
-            else if r.matches(key, Self.channel) { channel = try r.optionalString() }
+            if r.matches(key, "id") { id = try r.string() }
+            else if r.matches(key, "kind") { kind = try r.string() }
+            else if r.matches(key, "content") { content = try r.string() }
+            else if r.matches(key, "at") { at = try r.integer() }
+            else if r.matches(key, "seconds") { seconds = try r.optionalInteger().map(Int.init) }
+            else if r.matches(key, "depth") { depth = try r.isNull() ? nil : r.double() }
+            else if r.matches(key, "campaign") { campaign = try r.optionalInteger().map(Int.init) }
+            else if r.matches(key, "channel") { channel = try r.optionalString() }
             else { try r.skipValue(depth: 4) }
         }
         guard let id, let kind, let content, let at else { throw fail("an event lacks id, kind, content or at") }

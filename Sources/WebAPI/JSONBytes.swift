@@ -54,10 +54,12 @@ struct JSONBytes {
         }
     }
 
-    func matches(_ key: Key, _ name: [UInt8]) -> Bool {
-        if let unescaped = key.unescaped { return unescaped == name }
-        guard key.end - key.start == name.count else { return false }
-        for k in 0..<name.count where b[key.start + k] != name[k] { return false }
+    /// Whether `key` is `name` (ASCII), compared in place: a key is matched against every name its object may hold.
+    func matches(_ key: Key, _ name: StaticString) -> Bool {
+        let n = name.utf8CodeUnitCount, bytes = name.utf8Start
+        if let unescaped = key.unescaped { return unescaped.elementsEqual(UnsafeBufferPointer(start: bytes, count: n)) }
+        guard key.end - key.start == n else { return false }
+        for k in 0..<n where b[key.start + k] != bytes[k] { return false }
         return true
     }
 
