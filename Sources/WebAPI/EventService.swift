@@ -53,7 +53,7 @@ public final class EventService: Sendable {
     let flushMillis: Int
     /// The most events the queue holds between flushes; past it a batch is answered 503 (see `record`).
     let maxQueued: Int
-    private let pending = Mutex<(events: [IngestEvent], rejected: [String: Int])>(([], [:]))
+    let pending = Mutex<(events: [IngestEvent], rejected: [String: Int])>(([], [:]))
     private let slugs = Mutex<(at: Int64, ids: [String: Int])>((-1, [:]))
     /// The salt for anonymous visitors without a device id: random, per Beijing day, never stored.
     private let daily = Mutex<(day: String, salt: [UInt8])>(("", []))
@@ -64,18 +64,27 @@ public final class EventService: Sendable {
     private let people = Mutex<[Int: (at: Int64, dims: (Int, Int, Int))]>([:])
     /// The longest the queue has been since the last flush, to size it once for the next interval instead of
     /// growing it by doubling (each doubling copies the whole queue while request threads wait for the lock).
-    private let queuePeak = Atomic<Int>(0)
+    let queuePeak = Atomic<Int>(0)
+    /// Batches judged while the queue was full, oldest first, each answered once the flusher has made room.
+    let waiting = Mutex<[WaitingBatch]>([])
+    let waitingCount = Atomic<Int>(0)
+    /// The most batches that may wait; past it a batch is answered 503.
+    let maxWaiting: Int
 
-    public init(store: Store, clock: AppClock, secret: String, flushMillis: Int, maxQueued: Int = 250_000) {
+    public init(store: Store, clock: AppClock, secret: String, flushMillis: Int, maxQueued: Int = 250_000,
+                maxWaiting: Int = 2_048) {
         self.store = store
         self.clock = clock
         self.secret = Array(secret.utf8)
         self.flushMillis = flushMillis
         self.maxQueued = maxQueued
+        self.maxWaiting = maxWaiting
     }
 
-    /// Judges and queues a batch. `profile` is the signed-in or token-holding person, if any.
-    func record(_ batch: EventBatchDTO, profile: Int?, userAgent: String?, purpose: String?, address: String) throws -> EventReceipt {
+    /// Judges and queues a batch. `profile` is the signed-in or token-holding person, if any. The receipt is what
+    /// the batch came to; `later` is set when the queue was full: answer with it, it completes once the batch is taken.
+    func record(_ batch: EventBatchDTO, profile: Int?, userAgent: String?, purpose: String?,
+                address: String) throws -> (receipt: EventReceipt, later: DeferredResponse?) {
         let now = clock.nowMillis()
         let today = BeijingDay.of(now)
         guard batch.events.count <= EventRules.maxBatch else {
@@ -110,31 +119,12 @@ public final class EventService: Sendable {
                                             groupsMask: dims.2))
             }
         }
+        let receipt = EventReceipt(accepted: accepted.count, rejected: refused)
         if flushMillis == 0 {
             try store.ingest(accepted, rejected: refused.map { (today, $0.key, $0.value) }, now: now)
-        } else if !accepted.isEmpty || !refused.isEmpty {
-            try enqueue(accepted, refused: refused, day: today)
+            return (receipt, nil)
         }
-        return EventReceipt(accepted: accepted.count, rejected: refused)
-    }
-
-    /// Hands a judged batch to the flusher. When the writer has fallen so far behind that `maxQueued` events wait,
-    /// the batch is not taken (503, retry in a second): the queue stays bounded in memory, and what a stop flushes
-    /// stays a few seconds of writing, so every event answered 202 is stored.
-    private func enqueue(_ accepted: [IngestEvent], refused: [String: Int], day: String) throws {
-        let queued: Int? = pending.withLock { p in
-            guard p.events.count + accepted.count <= maxQueued else { return nil }
-            if p.events.isEmpty { p.events.reserveCapacity(max(accepted.count, queuePeak.exchange(0, ordering: .relaxed))) }
-            p.events.append(contentsOf: accepted)
-            for (reason, n) in refused { p.rejected[day + "|" + reason, default: 0] += n }
-            return p.events.count
-        }
-        guard let queued else {
-            throw HTTPError(503, code: "overloaded", message: "事件太多，请稍后再试 / too many events queued; try again shortly",
-                            headers: [("Retry-After", "1")])
-        }
-        // A racy maximum is enough: it only sizes the next interval's queue.
-        if queued > queuePeak.load(ordering: .relaxed) { queuePeak.store(queued, ordering: .relaxed) }
+        return (receipt, try enqueue(accepted, refused: refused, day: today, receipt: receipt))
     }
 
     /// Where a page may say a reader came from.
@@ -252,6 +242,7 @@ public final class EventService: Sendable {
             while !stopping.load(ordering: .relaxed) {
                 Thread.sleep(forTimeInterval: Double(flushMillis) / 1000)
                 do { try flush() } catch { logger("event flush: \(error)") }
+                admitWaiting()
             }
         }
         thread.name = "pufa-events"
@@ -261,5 +252,7 @@ public final class EventService: Sendable {
     func stop() {
         stopping.store(true, ordering: .relaxed)
         try? flush()
+        while admitWaiting() > 0 { try? flush() }
+        refuseWaiting()
     }
 }
