@@ -51,7 +51,7 @@ public final class EventService: Sendable {
     let clock: AppClock
     let secret: [UInt8]
     let flushMillis: Int
-    /// The most events the queue holds between flushes; past it a batch is answered 503 (see `record`).
+    /// The most events the queue holds between flushes; past it a batch waits (see `EventService+Queue.swift`).
     let maxQueued: Int
     let pending = Mutex<(events: [IngestEvent], rejected: [String: Int])>(([], [:]))
     private let slugs = Mutex<(at: Int64, ids: [String: Int])>((-1, [:]))
