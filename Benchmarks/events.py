@@ -48,11 +48,14 @@ stored = db.execute("SELECT count(*) FROM events").fetchone()[0]
 counted = db.execute("SELECT coalesce(sum(events), 0) FROM reach_hourly").fetchone()[0]
 dups = db.execute("SELECT coalesce(sum(count), 0) FROM event_rejections WHERE reason = 'duplicate'").fetchone()[0]
 ok_requests = total - bad
+# Only batches answered 202 count: a 503 (the queue is full because the writer is behind) took no events.
+ok_rps = rps * ok_requests / total if total else 0
 print("| measure | result | goal |")
 print("|---|---|---|")
-print(f"| event batches (10 events each), {CONNS} connections, 10 s | {rps:.0f} batches/s = {rps * 10:.0f} events/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms | |")
+print(f"| event batches taken (202, 10 events each), {CONNS} connections, 10 s | {ok_rps:.0f} batches/s = {ok_rps * 10:.0f} events/s, "
+      f"p50 {p50:.1f} ms, p99 {p99:.1f} ms; all answers {rps:.0f}/s, {bad} not 202 | |")
 print(f"| reference: plain C libmicrohttpd /healthz, same connections | {hello_rps:.0f} req/s | |")
-print(f"| ingestion ÷ reference (requests) | {rps / hello_rps:.2f}× | ≥ 0.3× |")
+print(f"| ingestion ÷ reference (requests) | {ok_rps / hello_rps:.2f}× | ≥ 0.3× |")
 # wrk counts the responses it read before its timer ended; up to one batch per connection was still in flight then,
 # answered by the server and stored but not counted by wrk.
 print(f"| batches answered 202 / events stored / in the rollups / duplicates | {ok_requests} / {stored} / {counted} / {dups} | "

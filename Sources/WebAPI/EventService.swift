@@ -7,8 +7,8 @@ import Secrets
 import Synchronization
 
 /// A batch as the browser sends it to `recordEvents` (JSON; sent as text/plain by navigator.sendBeacon too).
-struct EventBatchDTO: Decodable {
-    struct Item: Decodable {
+struct EventBatchDTO: Decodable, Equatable {
+    struct Item: Decodable, Equatable {
         var id: String
         var kind: String
         var content: String
@@ -29,6 +29,16 @@ struct EventBatchDTO: Decodable {
 struct EventReceipt: Encodable {
     var accepted: Int
     var rejected: [String: Int]
+
+    /// The receipt as `Response.json` writes it (keys sorted), written directly: it answers every beacon, and the
+    /// reasons are fixed snake_case words that need no escaping.
+    var json: [UInt8] {
+        var text = "{\"accepted\":\(accepted),\"rejected\":{"
+        for (n, reason) in rejected.keys.sorted().enumerated() {
+            text += (n == 0 ? "\"" : ",\"") + reason + "\":\(rejected[reason]!)"
+        }
+        return Array((text + "}}").utf8)
+    }
 }
 
 /// Event ingestion (issue "reach and effect"): judges each event by `EventRules`, labels non-persons, resolves the
@@ -41,23 +51,40 @@ public final class EventService: Sendable {
     let clock: AppClock
     let secret: [UInt8]
     let flushMillis: Int
-    private let pending = Mutex<(events: [IngestEvent], rejected: [String: Int])>(([], [:]))
+    /// The most events the queue holds between flushes; past it a batch waits (see `EventService+Queue.swift`).
+    let maxQueued: Int
+    let pending = Mutex<(events: [IngestEvent], rejected: [String: Int])>(([], [:]))
     private let slugs = Mutex<(at: Int64, ids: [String: Int])>((-1, [:]))
     /// The salt for anonymous visitors without a device id: random, per Beijing day, never stored.
     private let daily = Mutex<(day: String, salt: [UInt8])>(("", []))
     private let stopping = Atomic<Bool>(false)
     /// Visitor labels by user agent: most batches come from a handful of browsers, and labelling is string searching.
     private let labels = Mutex<[String: String]>([:])
+    /// Known persons' reach dimensions by profile (see `dimensions`).
+    private let people = Mutex<[Int: (at: Int64, dims: (Int, Int, Int))]>([:])
+    /// The longest the queue has been since the last flush, to size it once for the next interval instead of
+    /// growing it by doubling (each doubling copies the whole queue while request threads wait for the lock).
+    let queuePeak = Atomic<Int>(0)
+    /// Batches judged while the queue was full, oldest first, each answered once the flusher has made room.
+    let waiting = Mutex<[WaitingBatch]>([])
+    let waitingCount = Atomic<Int>(0)
+    /// The most batches that may wait; past it a batch is answered 503.
+    let maxWaiting: Int
 
-    public init(store: Store, clock: AppClock, secret: String, flushMillis: Int) {
+    public init(store: Store, clock: AppClock, secret: String, flushMillis: Int, maxQueued: Int = 250_000,
+                maxWaiting: Int = 2_048) {
         self.store = store
         self.clock = clock
         self.secret = Array(secret.utf8)
         self.flushMillis = flushMillis
+        self.maxQueued = maxQueued
+        self.maxWaiting = maxWaiting
     }
 
-    /// Judges and queues a batch. `profile` is the signed-in or token-holding person, if any.
-    func record(_ batch: EventBatchDTO, profile: Int?, userAgent: String?, purpose: String?, address: String) throws -> EventReceipt {
+    /// Judges and queues a batch. `profile` is the signed-in or token-holding person, if any. The receipt is what
+    /// the batch came to; `later` is set when the queue was full: answer with it, it completes once the batch is taken.
+    func record(_ batch: EventBatchDTO, profile: Int?, userAgent: String?, purpose: String?,
+                address: String) throws -> (receipt: EventReceipt, later: DeferredResponse?) {
         let now = clock.nowMillis()
         let today = BeijingDay.of(now)
         guard batch.events.count <= EventRules.maxBatch else {
@@ -66,35 +93,42 @@ public final class EventService: Sendable {
         }
         let person = try personKey(profile: profile, device: batch.device, userAgent: userAgent, address: address, day: today)
         let label = self.label(userAgent: userAgent, purpose: purpose)
-        let dims = try profile.map { try store.reachDimensions(profile: $0) } ?? (0, 0, 0)
-        let ids = try contentIds(now: now, wanted: batch.events.map(\.content))
+        let dims = try profile.map { try dimensions(profile: $0, now: now) } ?? (0, 0, 0)
+        var ids = try contentIds(now: now), lookups = 0
         var accepted: [IngestEvent] = []
+        accepted.reserveCapacity(batch.events.count)
         var refused: [String: Int] = [:]
         for item in batch.events {
             let reported = ReportedEvent(id: item.id, kind: item.kind, content: item.content, campaign: item.campaign, at: item.at,
                                          seconds: item.seconds, depth: item.depth)
             let channel = item.channel ?? ""
-            switch EventRules.judge(reported, now: now, contentExists: { ids[$0] != nil }) {
+            var contentId = 0, failure: (any Error)?
+            let verdict = EventRules.judge(reported, now: now) { slug in
+                do { contentId = try ids[slug] ?? lookUp(slug, into: &ids, lookups: &lookups) } catch { failure = error }
+                return contentId != 0
+            }
+            if let failure { throw failure }
+            switch verdict {
             case .failure(let reason): refused[reason.rawValue, default: 0] += 1
-            case .success(_) where !["", "inbox", "robot", "share", "feed", "quiz"].contains(channel):
+            case .success(_) where !Self.channels.contains(channel):
                 refused[RejectReason.badValue.rawValue, default: 0] += 1
             case .success(let e):
-                accepted.append(IngestEvent(person: person, clientId: e.id, kind: e.kind.rawValue, contentId: ids[e.content]!,
+                accepted.append(IngestEvent(person: person, clientId: e.id, kind: e.kind.rawValue, contentId: contentId,
                                             campaignId: e.campaign, channel: channel, at: e.at, day: e.day, hour: e.hour, seconds: e.seconds,
                                             depth: e.depth, label: label, clamped: e.clamped, regionId: dims.0, unitId: dims.1,
                                             groupsMask: dims.2))
             }
         }
+        let receipt = EventReceipt(accepted: accepted.count, rejected: refused)
         if flushMillis == 0 {
             try store.ingest(accepted, rejected: refused.map { (today, $0.key, $0.value) }, now: now)
-        } else {
-            pending.withLock { p in
-                p.events += accepted
-                for (reason, n) in refused { p.rejected[today + "|" + reason, default: 0] += n }
-            }
+            return (receipt, nil)
         }
-        return EventReceipt(accepted: accepted.count, rejected: refused)
+        return (receipt, try enqueue(accepted, refused: refused, day: today, receipt: receipt))
     }
+
+    /// Where a page may say a reader came from.
+    private static let channels: Set<String> = ["", "inbox", "robot", "share", "feed", "quiz"]
 
     /// An event the server itself saw (credited reading, a delivery, a completed task): attributed to the profile,
     /// never labelled. `clientId` makes it once-only when given (e.g. "finished-<content>").
@@ -164,20 +198,41 @@ public final class EventService: Sendable {
         return "a:" + String(Sodium.digest(Array((address + "\n" + (userAgent ?? "")).utf8), length: 16, key: salt))
     }
 
-    /// Published slugs → ids, re-read every 30 seconds; a slug the cache does not know is looked up on its own
-    /// (one indexed read), so a piece published a moment ago is counted from its first reader.
-    func contentIds(now: Int64, wanted: [String] = []) throws -> [String: Int] {
+    /// Published slugs → ids, re-read every 30 seconds. The common batch (every slug known) uses the cached
+    /// dictionary as it is, with no copy.
+    func contentIds(now: Int64) throws -> [String: Int] {
         var cached = slugs.withLock { $0 }
         if cached.at < 0 || now - cached.at >= 30_000 {
             cached = (now, try store.publishedContentIds())
             slugs.withLock { $0 = cached }
         }
-        let missing = Set(wanted.filter { cached.ids[$0] == nil && $0.utf8.count <= 80 })
-        guard !missing.isEmpty else { return cached.ids }
-        var ids = cached.ids
-        for slug in missing { if let id = try store.publishedContentId(slug: slug) { ids[slug] = id } }
-        if ids.count > cached.ids.count { slugs.withLock { $0.ids.merge(ids) { a, _ in a } } }
-        return ids
+        return cached.ids
+    }
+
+    /// A slug the cache does not know, looked up on its own (one indexed read) so a piece published a moment ago
+    /// is counted from its first reader. At most `maxLookups` per batch: a batch of made-up slugs costs no more
+    /// than that, and its events are refused as unknown content. Returns 0 when there is no such published piece.
+    func lookUp(_ slug: String, into ids: inout [String: Int], lookups: inout Int) throws -> Int {
+        guard slug.utf8.count <= 80, lookups < Self.maxLookups else { return 0 }
+        lookups += 1
+        guard let id = try store.publishedContentId(slug: slug) else { return 0 }
+        ids[slug] = id
+        slugs.withLock { $0.ids[slug] = id }
+        return id
+    }
+
+    static let maxLookups = 4
+
+    /// A known person's region, unit and groups, kept for 30 seconds (a reader sends a batch every ten or so): a
+    /// move to another unit shows in the figures at most that much later.
+    func dimensions(profile: Int, now: Int64) throws -> (Int, Int, Int) {
+        if let known = people.withLock({ $0[profile] }), now - known.at < 30_000 { return known.dims }
+        let d = try store.reachDimensions(profile: profile)
+        people.withLock { cache in
+            if cache.count >= 10_000 { cache.removeAll() }
+            cache[profile] = (now, (d.region, d.unit, d.groups))
+        }
+        return (d.region, d.unit, d.groups)
     }
 
     /// Flushes every `flushMillis` until `stop()`.
@@ -187,6 +242,7 @@ public final class EventService: Sendable {
             while !stopping.load(ordering: .relaxed) {
                 Thread.sleep(forTimeInterval: Double(flushMillis) / 1000)
                 do { try flush() } catch { logger("event flush: \(error)") }
+                admitWaiting()
             }
         }
         thread.name = "pufa-events"
@@ -196,5 +252,7 @@ public final class EventService: Sendable {
     func stop() {
         stopping.store(true, ordering: .relaxed)
         try? flush()
+        while admitWaiting() > 0 { try? flush() }
+        refuseWaiting()
     }
 }

@@ -15,16 +15,16 @@ extension Handlers {
         }
         let batch: EventBatchDTO
         do {
-            batch = try JSONDecoder().decode(EventBatchDTO.self, from: Data(request.body))
+            batch = try EventBatchReader.read(request.body)
         } catch {
             events.reject([RejectReason.malformed.rawValue: 1])
             throw HTTPError.badRequest("事件批次不是所需的 JSON / the batch is not the expected JSON", code: "malformed_batch")
         }
-        let receipt = try events.record(batch, profile: try eventProfile(request, context, token: batch.token),
-                                        userAgent: request.headers["User-Agent"],
-                                        purpose: request.headers["Sec-Purpose"] ?? request.headers["Purpose"],
-                                        address: request.remoteAddress)
-        return .json(receipt, status: 202)
+        let (receipt, later) = try events.record(batch, profile: try eventProfile(request, context, token: batch.token),
+                                                 userAgent: request.headers["User-Agent"],
+                                                 purpose: request.headers["Sec-Purpose"] ?? request.headers["Purpose"],
+                                                 address: request.remoteAddress)
+        return later.map { .deferred($0) } ?? receipt.response
     }
 
     /// The person behind a batch: the signed-in account only when the CSRF header is right (a beacon from another site

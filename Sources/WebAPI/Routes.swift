@@ -232,7 +232,10 @@ extension Handlers {
                 .permission(.contentManage), body: "ImageFile", returns: "Media", status: 201, handleUploadMedia)
         api.add(.POST, "/api/v1/events", "recordEvents",
                 "Reading events from a page, batched (at most 50; JSON, also as text/plain from navigator.sendBeacon); answers what was taken and what was not, by reason",
-                .anyone, body: "EventBatch", returns: "EventReceipt", status: 202, handleRecordEvents)
+                // Answered on the connection's own thread (no hand-off to a worker): judging a batch only appends to the
+                // flusher's queue; its reads (a slug the cache lacks, a person's dimensions) are few, indexed and bounded.
+                // With no flusher (flushMillis 0, the tests) each batch is written at once, so it goes to a worker.
+                .anyone, body: "EventBatch", returns: "EventReceipt", status: 202, offload: events.flushMillis == 0, handleRecordEvents)
         api.add(.GET, "/api/v1/reach/ingestion", "getIngestionFigures",
                 "What event ingestion counted, labelled (bots, link previews, prefetches) and refused (by reason) over Beijing days",
                 .permission(.campaignsManage), returns: "IngestionFigures", query: ["from", "to", "content"], handleIngestionFigures)

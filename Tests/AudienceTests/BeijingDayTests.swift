@@ -18,3 +18,10 @@ import Testing
     // 16:00 UTC is Beijing midnight.
     #expect(BeijingDay.of(BeijingDay.midnight("2026-11-23")! - 1) == "2026-11-22" && BeijingDay.minuteOfDay(BeijingDay.midnight("2026-11-23")!) == 0)
 }
+
+@Test func aDayIsWrittenWithFourDigitsOfYearAndTwoOfMonthAndDay() {
+    let written = [0: "1970-01-01", 20_415: "2025-11-23", -719_162: "0001-01-01", -719_468: "0000-03-01", -719_469: "0000-02-29",
+                   2_932_896: "9999-12-31", 2_932_897: "10000-01-01"]
+    for (n, text) in written { #expect(BeijingDay.text(number: n) == text) }
+    #expect(BeijingDay.text(number: -720_000).hasPrefix("-"), "years before 0 are written as printf writes them")
+}

@@ -95,3 +95,31 @@ extension EventScenarioTests {
         #expect(r.json["accepted"] as? Int == 1, "\(r.text)")
     }
 }
+
+extension EventScenarioTests {
+    @Test func aBatchThatIsNotTheExpectedJSONIsRefusedWholeAndCounted() throws {
+        let app = try TestApp()
+        let editor = try app.signedIn([.editor])
+        #expect(try json(editor, "PUT", "/api/v1/content-admin/fanzha-sanbu", ContentScenarioTests.piece).status == 201)
+        let now = app.clock.now, day = ISO8601DateFormatter.beijingDay(now)
+        let good = event("g1", at: now)
+        let bodies = ["", "{not json", #"{"events":[\#(good)]} trailing"#, #"{"events":[\#(good),]}"#, #"{"device":"\ud83d","events":[]}"#,
+                      #"{"events":[{"id":1,"kind":"opened","content":"fanzha-sanbu","at":1}]}"#, #"{"events":[\#(good)"#,
+                      #"{"events":[{"id":"a","kind":"opened","content":"fanzha-sanbu","at":99999999999999999999}]}"#, #"{"device":"dev-12345678"}"#]
+        for body in bodies {
+            let r = try post(app, body)
+            #expect(r.status == 400 && r.errorCode == "malformed_batch", "\(body)")
+        }
+        #expect(try post(app, #"{"device":"dev-\u0031234567","events":[\#(good)]}"#).json["accepted"] as? Int == 1, "escapes are fine")
+        let f = try editor.get("/api/v1/reach/ingestion?from=\(day)&to=\(day)").json
+        #expect(f["rejected"] as? [String: Int] == ["malformed": bodies.count])
+    }
+
+    @Test func aBatchOfMadeUpSlugsCostsAFewLookupsAndIsRefusedAsUnknownContent() throws {
+        let app = try TestApp()
+        let made = (0..<20).map { event("u\($0)", content: "no-such-\($0)", at: app.clock.now) }.joined(separator: ",")
+        let r = try post(app, #"{"device":"device-uuuu-0001","events":[\#(made)]}"#)
+        #expect(r.status == 202 && r.json["accepted"] as? Int == 0)
+        #expect(r.json["rejected"] as? [String: Int] == ["unknown_content": 20])
+    }
+}
