@@ -95,6 +95,13 @@ struct ResponseDTO: Codable, Equatable {
     var blanks: [String]?
     var text: String?
 
+    init(choice: [Int]? = nil, judge: Bool? = nil, blanks: [String]? = nil, text: String? = nil) {
+        self.choice = choice
+        self.judge = judge
+        self.blanks = blanks
+        self.text = text
+    }
+
     init(_ r: QuestionResponse) {
         switch r {
         case .choice(let c): choice = c

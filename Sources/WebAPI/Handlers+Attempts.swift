@@ -32,7 +32,7 @@ extension Handlers {
     /// Runs on the event-loop thread and answers when the writer has made the save durable: no thread waits for the
     /// disk, so the number of saves in one group commit is bounded by the candidates waiting, not by worker threads.
     func handleSaveResponse(_ request: Request, _ context: AppContext) throws -> Response {
-        let body = try request.decode(SaveBody.self)
+        let body = try AnswerBodyReader.save(request)
         let attemptId = try request.intParameter("id")
         let slot = try request.intParameter("slot")
         let reply = DeferredResponse(), clock = self.clock, logger = self.logger, requestId = request.id

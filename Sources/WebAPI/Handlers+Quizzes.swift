@@ -33,7 +33,7 @@ extension Handlers {
 
     /// Runs on the event-loop thread; the reply is written before the answer is stored and sent once it is durable.
     func handleAnswerQuizQuestion(_ request: Request, _ context: AppContext) throws -> Response {
-        let body = try request.decode(QuizAnswerBody.self)
+        let body = try AnswerBodyReader.quizAnswer(request)
         let response: QuestionResponse
         do { response = try body.response.value() } catch { throw QuizError.invalid([error.description]) }
         let reply = DeferredResponse(), logger = self.logger, requestId = request.id

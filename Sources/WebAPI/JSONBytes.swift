@@ -101,6 +101,14 @@ struct JSONBytes {
         return value
     }
 
+    mutating func bool() throws(Malformed) -> Bool {
+        switch try peek() {
+        case UInt8(ascii: "t"): try literal("true"); return true
+        case UInt8(ascii: "f"): try literal("false"); return false
+        default: throw fail("expected true or false")
+        }
+    }
+
     /// True (and consumed) when the next value is `null`.
     mutating func isNull() throws(Malformed) -> Bool {
         guard try peek() == UInt8(ascii: "n") else { return false }
