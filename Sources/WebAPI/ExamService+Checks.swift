@@ -11,6 +11,11 @@ import Synchronization
 struct PaperShape: Sendable {
     var userId: Int
     var slots: [Int: QuestionContent?]
+
+    init(_ attempt: AttemptRecord, versions: [Int: QuestionContent]) {
+        userId = attempt.userId
+        slots = Dictionary(uniqueKeysWithValues: attempt.items.map { ($0.slot, versions[$0.questionId]) })
+    }
 }
 
 final class PaperCache: Sendable {
@@ -19,11 +24,20 @@ final class PaperCache: Sendable {
     func paper(_ attemptId: Int, load: () throws -> PaperShape?) throws -> PaperShape? {
         if let hit = entries.withLock({ $0[attemptId] }) { return hit }
         guard let loaded = try load() else { return nil }
+        store(attemptId, loaded)
+        return loaded
+    }
+
+    /// Keeps the paper of an attempt whose questions were just read (starting or opening it).
+    func remember(_ attempt: AttemptRecord, versions: [Int: QuestionContent]) {
+        store(attempt.id, PaperShape(attempt, versions: versions))
+    }
+
+    private func store(_ attemptId: Int, _ shape: PaperShape) {
         entries.withLock { e in
             if e.count > 50_000 { e.removeAll(keepingCapacity: true) }
-            e[attemptId] = loaded
+            e[attemptId] = shape
         }
-        return loaded
     }
 }
 

@@ -193,9 +193,7 @@ public final class ExamService: Sendable {
               completion: @escaping @Sendable (Result<SaveResult, any Error>) -> Void) throws {
         let paper = try papers.paper(attemptId) {
             guard let attempt = try store.attempt(id: attemptId) else { return nil }
-            let versions = try store.versions(attempt.items.map { ($0.questionId, $0.version) })
-            return PaperShape(userId: attempt.userId,
-                              slots: Dictionary(uniqueKeysWithValues: attempt.items.map { ($0.slot, versions[$0.questionId]) }))
+            return PaperShape(attempt, versions: try store.versions(attempt.items.map { ($0.questionId, $0.version) }))
         }
         guard let paper, paper.userId == user.id else { throw ExamError.notFound("attempt \(attemptId)") }
         guard let slotContent = paper.slots[slot] else { throw ExamError.notFound("slot \(slot)") }

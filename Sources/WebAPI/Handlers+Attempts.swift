@@ -83,6 +83,8 @@ extension Handlers {
         guard let exam = try store.exam(id: attempt.examId) else { throw ExamError.notFound("exam") }
         let now = clock.nowMillis()
         let versions = try store.versions(attempt.items.map { ($0.questionId, $0.version) })
+        // The page saves next: its paper is remembered now, on this worker, so no save reads it on an event thread.
+        if attempt.state == .inProgress { exams.papers.remember(attempt, versions: versions) }
         let responses = try store.responses(attemptId: attempt.id)
         let receipt = attempt.state == .submitted ? try receiptFor(attempt, exam: exam, responses: responses, candidate: candidate) : nil
         let view = AttemptViewDTO(attempt: attempt, exam: exam, versions: versions, responses: responses, receipt: receipt,
