@@ -49,14 +49,19 @@ public struct Request: Sendable {
         return result
     }
 
-    /// One cookie's value, found without building the whole map (the session and CSRF cookies, on every request).
+    /// One cookie's value, found without building the whole map (the session and CSRF cookies, on every request):
+    /// one pass over the header's bytes, nothing allocated until the value is found.
     public func cookie(_ name: String) -> String? {
         guard let header = headers["Cookie"] else { return nil }
-        for part in header.utf8.split(separator: UInt8(ascii: ";")) {
-            guard let eq = part.firstIndex(of: UInt8(ascii: "=")) else { continue }
-            if Self.trimmed(part[..<eq]).elementsEqual(name.utf8) {
+        let bytes = header.utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.endIndex
+            let part = bytes[start..<end]
+            if let eq = part.firstIndex(of: UInt8(ascii: "=")), Self.trimmed(part[..<eq]).elementsEqual(name.utf8) {
                 return String(decoding: Self.trimmed(part[part.index(after: eq)...]), as: UTF8.self)
             }
+            start = end < bytes.endIndex ? bytes.index(after: end) : end
         }
         return nil
     }

@@ -128,7 +128,7 @@ extension Store: ExamStore {
 
     public func save(attemptId: Int, slot: Int, seq: Int64, response: QuestionResponse, clientId: String, now: Int64,
                      completion: @escaping @Sendable (Result<SaveResult, any Error>) -> Void) {
-        let encoded = Self.json(response) ?? "null"
+        let encoded = ResponseJSON.encode(response)
         pool.writeAsync({ db in
             guard let row = try db.queryOne(ExamSQL.saveCheck, [attemptId]) else { throw ExamError.notFound("attempt \(attemptId)") }
             guard row.string("state") == AttemptState.inProgress.rawValue else { throw ExamError.notInProgress }
