@@ -37,18 +37,22 @@ public final class DatabasePool: @unchecked Sendable {
     public let path: String
     private let writer: WriterQueue
     private let readers: ReaderPool
+    private let checkpointer: Checkpointer
     private let closeLock = NSLock()
     private var closed = false  // guarded by closeLock
 
-    /// Opens the writer (switching the file to WAL, `synchronous=FULL`) and `readers`
-    /// read-only connections. The file's directory must exist; the file is created if needed.
+    /// Opens the writer (switching the file to WAL, `synchronous=FULL`), `readers` read-only connections and the
+    /// checkpointer's connection. The file's directory must exist; the file is created if needed.
     public init(path: String, readers: Int = 4) throws {
         precondition(readers >= 1, "a pool needs at least one reader")
         precondition(path != ":memory:" && !path.isEmpty, "a pool shares one file between connections")
         self.path = path
         let writerConnection = try Connection(path: path, readOnly: false)
+        // The checkpointer copies the WAL on its own thread, so no commit waits for a checkpoint.
+        try writerConnection.execute("PRAGMA wal_autocheckpoint = 0")
         let readerConnections = try (0..<readers).map { _ in try Connection(path: path, readOnly: true) }
         self.readers = ReaderPool(readerConnections)
+        self.checkpointer = try Checkpointer(path: path)
         self.writer = WriterQueue(connection: writerConnection)
     }
 
@@ -141,6 +145,7 @@ public final class DatabasePool: @unchecked Sendable {
         defer { closeLock.unlock() }
         guard !closed else { return }
         closed = true
+        checkpointer.stop()
         writer.close()
         readers.close()
     }

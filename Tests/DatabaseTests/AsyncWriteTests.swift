@@ -95,3 +95,22 @@ struct AsyncWriteTests {
         }
     }
 }
+
+/// The WAL is copied into the database file by the checkpointer's thread, never inside a commit.
+@Suite("Checkpointer")
+struct CheckpointerTests {
+    @Test func theWalReachesTheDatabaseFileWithoutAnyCommitCheckpointing() throws {
+        try withTemporaryDirectory { directory in
+            let pool = try makePool(in: directory)
+            defer { pool.close() }
+            let file = directory.appendingPathComponent("test.sqlite").path
+            func size(_ path: String) -> Int { ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0 }
+            let before = size(file)
+            try pool.write { db in
+                for n in 0..<2_000 { try db.run("INSERT INTO t (n, s) VALUES (?, ?)", [n, String(repeating: "法", count: 200)]) }
+            }
+            #expect(eventually { size(file) > before + 1_000_000 }, "the checkpointer copied the rows into the database file")
+            #expect(try countRows(pool) == 2_000)
+        }
+    }
+}
