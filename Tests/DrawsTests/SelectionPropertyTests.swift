@@ -1,10 +1,11 @@
 import Draws
 import Testing
+import TestSupport
 
 /// Properties every selection has, over many pool sizes and keys from a seeded generator.
 @Suite struct SelectionPropertyTests {
     static let cases: [(pool: Int, count: Int, key: String)] = {
-        var random = SeededRandom(seed: 3797)
+        var random = SplitMix(seed: 3797)
         return (0..<300).map { _ in
             let pool = Int.random(in: 1...400, using: &random)
             let count = Int.random(in: 0...(pool + 5), using: &random)

@@ -1,5 +1,6 @@
 import ItemAnalysis
 import Testing
+import TestSupport
 
 /// Too few attempts, no spread, one question, rounding noise and bad matrices: nil where Moodle cannot compute a
 /// statistic, an error where the input is wrong, and never NaN or a crash.
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func noStatisticIsEverNaN() throws {
-        var random = SeededRandom(seed: 7)
+        var random = SplitMix(seed: 7)
         for _ in 0..<300 {
             let attempts = Int.random(in: 0...6, using: &random)
             let max = (0..<Int.random(in: 1...4, using: &random)).map { _ in Double(Int.random(in: 1...3, using: &random)) }
@@ -89,15 +90,3 @@ import Testing
     }
 }
 
-/// A small deterministic generator (SplitMix64), so the randomised tests fail the same way every run.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

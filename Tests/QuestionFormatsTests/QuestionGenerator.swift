@@ -1,18 +1,6 @@
 import QuestionFormats
 import Questions
-
-/// SplitMix64: small, fast and the same on every machine, so a failing seed can be replayed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// Random valid questions made of text that breaks naive writers: every format's special characters, quotes,
 /// line breaks, full-width punctuation, HTML and XML look-alikes, formula starts.
@@ -25,10 +13,10 @@ struct SeededRandom: RandomNumberGenerator {
 /// - no Cloze syntax such as `{1:SA:x}` in stems (Moodle would read it as one more blank of a multi-blank question);
 /// - no control characters other than tab and line feed (XML 1.0 cannot hold them).
 struct QuestionGenerator {
-    var random: SeededRandom
+    var random: SplitMix
     var serial = 0
 
-    init(seed: UInt64) { random = SeededRandom(state: seed) }
+    init(seed: UInt64) { random = SplitMix(seed: seed) }
 
     static let pieces = [
         "行政处罚", "当事人", "应当依法", "a,b", "逗号,", "\"引号\"", "'单引号'", "{大括号}", "}", "{", "#井号", "####",

@@ -1,24 +1,13 @@
 import Foundation
 import Testing
 @testable import WebAPI
+import TestSupport
 
 /// On random valid batches — any key order, whitespace, escapes, nulls, unknown keys — the batch reader and
 /// `JSONDecoder` read the same values.
 @Suite struct EventBatchReaderPropertyTests {
-    /// SplitMix64: a seeded generator, so a failure can be replayed.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     struct Writer {
-        var rng: Seeded
+        var rng: SplitMix
 
         mutating func space() -> String {
             ["", "", "", " ", "\n", "\t", "\r\n  "].randomElement(using: &rng)!
@@ -86,7 +75,7 @@ import Testing
     }
 
     @Test func theReaderAgreesWithJSONDecoderOnRandomBatches() throws {
-        var writer = Writer(rng: Seeded(state: 20_261_123))
+        var writer = Writer(rng: SplitMix(seed: 20_261_123))
         for round in 0..<2_000 {
             let text = Array(writer.batch().utf8)
             let expected = try JSONDecoder().decode(EventBatchDTO.self, from: Data(text))
