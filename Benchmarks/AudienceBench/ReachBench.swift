@@ -66,6 +66,14 @@ enum ReachBench {
         let stored = try store.pool.read { try $0.scalar("SELECT count(*) FROM events") }
         say(String(format: "%d events stored in %.0f s (%@)", eventCount, load, "\(stored)"))
 
+        // 3b. The person sets of the closed days, as the background job builds them (today stays live).
+        var built = ReachSetsRun()
+        let build = try ReachLoad.seconds { built = try store.buildReachDaySets(today: BeijingDay.of(now)) }
+        let footprint = try store.pool.read { db in
+            try db.queryOne("SELECT count(*) AS sets, coalesce(sum(length(persons)), 0) AS bytes FROM reach_day_sets")
+        }
+        say(String(format: "person sets of %d days built in %.1f s", built.days, build))
+
         // 4. The dashboard's queries, 30 days and 7 days, all and one town.
         print("| measure | result | goal |")
         print("|---|---|---|")
@@ -73,6 +81,9 @@ enum ReachBench {
                      total, segmentSeconds, freeze, send, sent, simulate, counts.opened, counts.read, counts.finished, dashboard * 1000))
         print(String(format: "| events stored for the dashboard | %d over 30 days, 1,000 pieces, %d persons; loaded in %.0f s (%.0f events/s) | |",
                      eventCount, people, load, Double(eventCount) / load))
+        print(String(format: "| person sets of the closed days built | %d days in %.1f s (%.2f s a day), %d persons numbered; %@ sets, %.1f MB | |",
+                     built.days, build, build / Double(max(built.days, 1)), built.numbered, "\(footprint?.int("sets") ?? 0)",
+                     Double(footprint?.int("bytes") ?? 0) / 1e6))
         for (label, days, filter) in [("30 days, everything", 30, ReachFilter()), ("30 days, one town", 30, ReachFilter(regionId: 2)),
                                       ("7 days, everything", 7, ReachFilter()), ("30 days, one piece", 30, ReachFilter(contentId: pieces[0]))] {
             let range = try ReachRange.parse(from: BeijingDay.of(now - Int64(days) * 86_400_000), to: BeijingDay.of(now), now: now).get()
