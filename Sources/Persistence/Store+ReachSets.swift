@@ -7,6 +7,8 @@ public struct ReachSetsRun: Sendable, Equatable {
     public var days = 0, numbered = 0
     /// Days left for the next run: a person came in while the day was being read.
     public var deferred = 0
+
+    public init() {}
 }
 
 extension Store {
