@@ -9,19 +9,28 @@ import Reach
 /// not change within a day.
 struct RangePersons {
     var days: [String: DaySets] = [:]
+    /// Days built from rows the person filters already selected in SQL (so only piece and campaign filters remain).
+    var prefiltered: Set<String> = []
+
+    func filter(_ f: PersonFilter, on day: String) -> PersonFilter { prefiltered.contains(day) ? f.pieceAndCampaign : f }
+
+    /// Persons of `kind` matching `f` on `day`.
+    func persons(_ kind: String, _ f: PersonFilter, on day: String) -> PersonSet {
+        days[day]?.persons(kind, filter(f, on: day)) ?? PersonSet()
+    }
 
     /// Distinct persons of `kind` matching `f` over the range.
     func count(_ kind: String, _ f: PersonFilter, viaCampaign: Bool = false) -> Int {
         var acc = PersonSet.Accumulator()
-        for sets in days.values { acc.formUnion(sets.persons(kind, f, viaCampaign: viaCampaign)) }
+        for (day, sets) in days { acc.formUnion(sets.persons(kind, filter(f, on: day), viaCampaign: viaCampaign)) }
         return acc.count
     }
 
     /// Distinct persons of `kind` matching `f` per value of a breakdown dimension (values with nobody left out).
     func counts(_ kind: String, _ f: PersonFilter, by d: PersonDimension) -> [Int64: Int] {
         var perValue: [Int64: [PersonSet]] = [:]
-        for sets in days.values {
-            for (v, s) in sets.persons(kind, f, by: d) { perValue[v, default: []].append(s) }
+        for (day, sets) in days {
+            for (v, s) in sets.persons(kind, filter(f, on: day), by: d) { perValue[v, default: []].append(s) }
         }
         var acc = PersonSet.Accumulator()
         return perValue.mapValues { sets in
@@ -80,7 +89,10 @@ extension Store {
                                                                         regionId: v[4].int ?? 0, unitId: v[5].int ?? 0, groupsMask: v[6].int ?? 0,
                                                                         number: number))
             }
-            for (day, dayRows) in rows { range.days[day] = DaySets(rows: dayRows) }
+            // Only the sets the piece and campaign filters and the breakdown read: the person filters were applied in SQL.
+            let dims = Set(Self.loads(f.pieceAndCampaign, viaCampaign: viaCampaign, by: by).map(\.dimension))
+            for (day, dayRows) in rows { range.days[day] = DaySets(rows: dayRows, dimensions: dims) }
+            range.prefiltered = live
         }
         return range
     }

@@ -129,8 +129,9 @@ extension Store {
             }
             if !hourly {
                 let pf = try personFilter(db, f)
-                for (day, sets) in try db.snapshot({ try rangePersons(db, from: from, to: to, kinds: ["opened"], filter: pf).days }) {
-                    let n = sets.persons("opened", pf).count
+                let persons = try db.snapshot { try rangePersons(db, from: from, to: to, kinds: ["opened"], filter: pf) }
+                for day in persons.days.keys {
+                    let n = persons.persons("opened", pf, on: day).count
                     if n > 0 { buckets[day, default: ReachBucket(bucket: day, reached: 0, personTimes: 0, readPersonTimes: 0)].reached = n }
                 }
             }
