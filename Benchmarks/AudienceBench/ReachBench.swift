@@ -86,6 +86,12 @@ enum ReachBench {
         print(String(format: "| person sets of the closed days built | %d days in %.1f s (%.2f s a day), %d persons numbered; %@ sets, %.1f MB | |",
                      built.days, build, build / Double(max(built.days, 1)), built.numbered, "\(footprint?.int("sets") ?? 0)",
                      Double(footprint?.int("bytes") ?? 0) / 1e6))
+        // The first query reads today's rows (not in any built day) into memory; later ones reuse them until a row arrives.
+        let todayRows = try store.pool.read { try $0.queryOne("SELECT rows FROM reach_day_rows WHERE day = ?", [BeijingDay.of(now)])?.int("rows") ?? 0 }
+        let first = try ReachRange.parse(from: BeijingDay.of(now - 30 * 86_400_000), to: BeijingDay.of(now), now: now).get()
+        let cold = try ReachLoad.seconds { _ = try store.reachTotals(from: first.from, to: first.to, start: first.startMillis, end: first.endMillis,
+                                                                    filter: ReachFilter()) }
+        print(String(format: "| first summary after a change today (30 days; today's %d rows read into sets) | %.0f ms | |", todayRows, cold * 1000))
         for (label, days, filter) in [("30 days, everything", 30, ReachFilter()), ("30 days, one town", 30, ReachFilter(regionId: 2)),
                                       ("7 days, everything", 7, ReachFilter()), ("30 days, one piece", 30, ReachFilter(contentId: pieces[0]))] {
             let range = try ReachRange.parse(from: BeijingDay.of(now - Int64(days) * 86_400_000), to: BeijingDay.of(now), now: now).get()

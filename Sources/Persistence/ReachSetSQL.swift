@@ -33,7 +33,7 @@ enum ReachSetSQL {
         SELECT s.day FROM reach_day_sets s JOIN reach_day_rows r ON r.day = s.day
         WHERE s.day BETWEEN ?1 AND ?2 AND s.kind = 'opened' AND s.dim = 'all' AND s.value = 0 AND s.rows = r.rows
         """
-    static let daysWithRows = "SELECT day FROM reach_day_rows WHERE day BETWEEN ?1 AND ?2"
+    static let daysWithRows = "SELECT day, rows FROM reach_day_rows WHERE day BETWEEN ?1 AND ?2"
     /// Sets of days ?1 and kinds ?2 (JSON arrays) in dimension ?3, only values ?4 (JSON array), values sharing a bit
     /// with ?5, or (piece, campaign) pairs of campaign ?6, when given.
     static let daySets = """

@@ -1,5 +1,6 @@
 import Database
 import Reach
+import Synchronization
 
 /// The persons figures (人数) of the dashboard: unions of per-day person sets. Closed days with fresh sets are read
 /// from `reach_day_sets` (only the dimensions a query needs); the other days — today, a closed day not built yet or
@@ -9,28 +10,24 @@ import Reach
 /// not change within a day.
 struct RangePersons {
     var days: [String: DaySets] = [:]
-    /// Days built from rows the person filters already selected in SQL (so only piece and campaign filters remain).
-    var prefiltered: Set<String> = []
-
-    func filter(_ f: PersonFilter, on day: String) -> PersonFilter { prefiltered.contains(day) ? f.pieceAndCampaign : f }
 
     /// Persons of `kind` matching `f` on `day`.
     func persons(_ kind: String, _ f: PersonFilter, on day: String) -> PersonSet {
-        days[day]?.persons(kind, filter(f, on: day)) ?? PersonSet()
+        days[day]?.persons(kind, f) ?? PersonSet()
     }
 
     /// Distinct persons of `kind` matching `f` over the range.
     func count(_ kind: String, _ f: PersonFilter, viaCampaign: Bool = false) -> Int {
         var acc = PersonSet.Accumulator()
-        for (day, sets) in days { acc.formUnion(sets.persons(kind, filter(f, on: day), viaCampaign: viaCampaign)) }
+        for sets in days.values { acc.formUnion(sets.persons(kind, f, viaCampaign: viaCampaign)) }
         return acc.count
     }
 
     /// Distinct persons of `kind` matching `f` per value of a breakdown dimension (values with nobody left out).
     func counts(_ kind: String, _ f: PersonFilter, by d: PersonDimension) -> [Int64: Int] {
         var perValue: [Int64: [PersonSet]] = [:]
-        for (day, sets) in days {
-            for (v, s) in sets.persons(kind, filter(f, on: day), by: d) { perValue[v, default: []].append(s) }
+        for sets in days.values {
+            for (v, s) in sets.persons(kind, f, by: d) { perValue[v, default: []].append(s) }
         }
         var acc = PersonSet.Accumulator()
         return perValue.mapValues { sets in
@@ -59,10 +56,11 @@ extension Store {
                       by: PersonDimension? = nil) throws -> RangePersons {
         var range = RangePersons()
         let fresh = try db.query(ReachSetSQL.freshDays, [from, to]).compactMap { $0.string("day") }
-        let live = Set(try db.query(ReachSetSQL.daysWithRows, [from, to]).compactMap { $0.string("day") }).subtracting(fresh)
-        let kindsJSON = Self.jsonArray(kinds)
+        var live: [String: Int] = [:]
+        for row in try db.query(ReachSetSQL.daysWithRows, [from, to]) { live[row.string("day") ?? ""] = row.int("rows") ?? 0 }
+        for day in fresh { live[day] = nil }
         if !fresh.isEmpty {
-            let daysJSON = Self.jsonArray(fresh)
+            let daysJSON = Self.jsonArray(fresh), kindsJSON = Self.jsonArray(kinds)
             for load in Self.loads(f, viaCampaign: viaCampaign, by: by) {
                 let values: String? = load.values.map { Self.jsonArray($0) }
                 for row in try db.query(ReachSetSQL.daySets, [daysJSON, kindsJSON, load.dimension.rawValue, values, load.bits, load.pairCampaign]) {
@@ -73,28 +71,37 @@ extension Store {
             }
         }
         if !live.isEmpty {
-            var next = UInt32(try db.scalar(ReachSetSQL.maxNumber).int.map { $0 + 1 } ?? 0)
-            var unnumbered: [String: UInt32] = [:]
-            var rows: [String: [NumberedRow]] = [:]
-            let args: [any SQLBindable] = [kindsJSON, Self.jsonArray(live.sorted()), f.contentId, f.campaignId, f.regions.map { Self.jsonArray($0) },
-                                           f.units.map { Self.jsonArray($0) }, f.groupsBits]
-            for r in try db.query(ReachSetSQL.liveRows, args) {
-                let v = r.values
-                let number: UInt32
-                if let n = v[7].int { number = UInt32(n) } else {
-                    let person = v[8].string ?? ""
-                    if let n = unnumbered[person] { number = n } else { number = next; unnumbered[person] = next; next += 1 }
-                }
-                rows[v[0].string ?? "", default: []].append(NumberedRow(kind: v[1].string ?? "", contentId: v[2].int ?? 0, campaignId: v[3].int ?? 0,
-                                                                        regionId: v[4].int ?? 0, unitId: v[5].int ?? 0, groupsMask: v[6].int ?? 0,
-                                                                        number: number))
-            }
-            // Only the sets the piece and campaign filters and the breakdown read: the person filters were applied in SQL.
-            let dims = Set(Self.loads(f.pieceAndCampaign, viaCampaign: viaCampaign, by: by).map(\.dimension))
-            for (day, dayRows) in rows { range.days[day] = DaySets(rows: dayRows, dimensions: dims) }
-            range.prefiltered = live
+            for (day, sets) in try liveDaySets(db, live) { range.days[day] = sets }
         }
         return range
+    }
+
+    /// Every set of days without fresh stored sets, from all their rows (so one read serves every filter), kept in
+    /// memory until one of those days gains a row or someone is numbered. Persons without a number get one above every
+    /// stored number, shared by these days, for as long as the entry lives.
+    func liveDaySets(_ db: Connection, _ rowsByDay: [String: Int]) throws -> [String: DaySets] {
+        let maxNumber = try db.scalar(ReachSetSQL.maxNumber).int ?? -1
+        let key = LiveDaysCache.Key(rows: rowsByDay, maxNumber: maxNumber)
+        if let cached = liveDays[key] { return cached }
+        var next = UInt32(maxNumber + 1)
+        var unnumbered: [String: UInt32] = [:]
+        var rows: [String: [NumberedRow]] = [:]
+        let args: [any SQLBindable] = [Self.jsonArray(DaySets.kinds), Self.jsonArray(rowsByDay.keys.sorted()), SQLValue.null, SQLValue.null,
+                                       SQLValue.null, SQLValue.null, SQLValue.null]
+        for r in try db.query(ReachSetSQL.liveRows, args) {
+            let v = r.values
+            let number: UInt32
+            if let n = v[7].int { number = UInt32(n) } else {
+                let person = v[8].string ?? ""
+                if let n = unnumbered[person] { number = n } else { number = next; unnumbered[person] = next; next += 1 }
+            }
+            rows[v[0].string ?? "", default: []].append(NumberedRow(kind: v[1].string ?? "", contentId: v[2].int ?? 0, campaignId: v[3].int ?? 0,
+                                                                    regionId: v[4].int ?? 0, unitId: v[5].int ?? 0, groupsMask: v[6].int ?? 0,
+                                                                    number: number))
+        }
+        let sets = rows.mapValues { DaySets(rows: $0) }
+        liveDays[key] = sets
+        return sets
     }
 
     /// Which stored sets answer `f`: the one set of the piece and campaign filters, the values of the person filters,
@@ -136,4 +143,28 @@ extension Store {
     /// A JSON array of day or kind names (no quotes or backslashes in them) for `json_each`.
     static func jsonArray(_ names: [String]) -> String { "[" + names.map { "\"\($0)\"" }.joined(separator: ",") + "]" }
     static func jsonArray<T: BinaryInteger>(_ numbers: [T]) -> String { "[" + numbers.map { String($0) }.joined(separator: ",") + "]" }
+}
+
+/// The last few results of `Store.liveDaySets`, keyed by the days' row counts and the largest person number: rows are
+/// only ever added, so equal counts mean equal rows.
+final class LiveDaysCache: Sendable {
+    struct Key: Hashable, Sendable {
+        var rows: [String: Int]
+        var maxNumber: Int
+    }
+
+    private let entries = Mutex<[(key: Key, sets: [String: DaySets])]>([])
+    static let capacity = 4
+
+    subscript(key: Key) -> [String: DaySets]? {
+        get { entries.withLock { $0.first { $0.key == key }?.sets } }
+        set {
+            guard let newValue else { return }
+            entries.withLock { e in
+                e.removeAll { $0.key == key }
+                e.insert((key, newValue), at: 0)
+                if e.count > Self.capacity { e.removeLast() }
+            }
+        }
+    }
 }

@@ -38,9 +38,6 @@ public struct PersonFilter: Sendable, Equatable {
     public init(contentId: Int? = nil, campaignId: Int? = nil, regions: [Int]? = nil, units: [Int]? = nil, groupsBits: Int? = nil) {
         (self.contentId, self.campaignId, self.regions, self.units, self.groupsBits) = (contentId, campaignId, regions, units, groupsBits)
     }
-
-    /// The piece and campaign filters alone: for sets built from rows that already matched the person filters.
-    public var pieceAndCampaign: PersonFilter { PersonFilter(contentId: contentId, campaignId: campaignId) }
 }
 
 /// The person sets of one Beijing day by kind, dimension and value — all of them when built from the day's rows, or
@@ -63,13 +60,11 @@ public struct DaySets: Sendable, Equatable {
 
     public init() {}
 
-    /// The sets of a day from its rows (rows of other kinds are ignored): every dimension, or only `dimensions`.
-    public init(rows: [NumberedRow], dimensions: Set<PersonDimension> = Set(PersonDimension.allCases)) {
+    /// Every set of a day from its rows (rows of other kinds are ignored).
+    public init(rows: [NumberedRow]) {
         var numbers: [Slot: [Int64: [UInt32]]] = [:]
         for r in rows where Self.kinds.contains(r.kind) {
-            func add(_ d: PersonDimension, _ v: Int64) {
-                if dimensions.contains(d) { numbers[Slot(r.kind, d), default: [:]][v, default: []].append(r.number) }
-            }
+            func add(_ d: PersonDimension, _ v: Int64) { numbers[Slot(r.kind, d), default: [:]][v, default: []].append(r.number) }
             add(.all, 0)
             add(.content, Int64(r.contentId))
             add(.region, Int64(r.regionId))
