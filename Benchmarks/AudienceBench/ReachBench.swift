@@ -92,8 +92,14 @@ enum ReachBench {
         let cold = try ReachLoad.seconds { _ = try store.reachTotals(from: first.from, to: first.to, start: first.startMillis, end: first.endMillis,
                                                                     filter: ReachFilter()) }
         print(String(format: "| first summary after a change today (30 days; today's %d rows read into sets) | %.0f ms | |", todayRows, cold * 1000))
+        try dashboards(store: store, now: now, piece: pieces[0], calls: calls)
+    }
+
+    /// The dashboard loads of the table: 30 days and 7 days, all, one town, one piece (also run alone on a kept database
+    /// by `AudienceBench reach-dashboards <path> <now millis>`).
+    static func dashboards(store: Store, now: Int64, piece: Int, calls: Int) throws {
         for (label, days, filter) in [("30 days, everything", 30, ReachFilter()), ("30 days, one town", 30, ReachFilter(regionId: 2)),
-                                      ("7 days, everything", 7, ReachFilter()), ("30 days, one piece", 30, ReachFilter(contentId: pieces[0]))] {
+                                      ("7 days, everything", 7, ReachFilter()), ("30 days, one piece", 30, ReachFilter(contentId: piece))] {
             let range = try ReachRange.parse(from: BeijingDay.of(now - Int64(days) * 86_400_000), to: BeijingDay.of(now), now: now).get()
             var whole: [Double] = []
             var parts: [String: [Double]] = [:]

@@ -86,44 +86,59 @@ public struct DaySets: Sendable, Equatable {
 
     /// Persons of `kind` with rows matching `f`; with `viaCampaign`, only those who came through a campaign.
     public func persons(_ kind: String, _ f: PersonFilter, viaCampaign: Bool = false) -> PersonSet {
-        var s = switch (f.contentId, f.campaignId) {
-        case (nil, nil): viaCampaign ? self[kind, .anyCampaign, 0] : self[kind, .all, 0]
-        case (let c?, nil): viaCampaign ? self[kind, .contentCampaign, PersonDimension.pair(c, 0)] : self[kind, .content, Int64(c)]
-        case (nil, let k?): self[kind, .campaign, Int64(k)]
-        case (let c?, let k?): self[kind, .contentCampaign, PersonDimension.pair(c, k)]
-        }
-        if let ids = f.regions, !s.isEmpty { s = s.intersection(union(kind, .region) { ids.contains(Int($0)) }) }
-        if let ids = f.units, !s.isEmpty { s = s.intersection(union(kind, .unit) { ids.contains(Int($0)) }) }
-        if let bits = f.groupsBits, !s.isEmpty { s = s.intersection(union(kind, .groups) { Int($0) & bits != 0 }) }
-        return s
+        let s = base(kind, f.contentId, f.campaignId, viaCampaign: viaCampaign)
+        guard !s.isEmpty, let through = personFilterSet(kind, f) else { return s }
+        return s.intersection(through)
     }
 
     /// Persons of `kind` matching `f`, split by the values of a breakdown dimension (region, unit, groups or content;
     /// content keys are piece ids). Empty values are left out, as a GROUP BY would.
     public func persons(_ kind: String, _ f: PersonFilter, by d: PersonDimension) -> [Int64: PersonSet] {
         var out: [Int64: PersonSet] = [:]
+        let through = personFilterSet(kind, f)
         if d == .content {
             let pieces = f.contentId.map { [Int64($0)] } ?? (f.campaignId == nil
                 ? Array(sets[Slot(kind, .content)]?.keys ?? [:].keys)
                 : (sets[Slot(kind, .contentCampaign)]?.keys ?? [:].keys).filter { Int($0 & 0xFFFF_FFFF) == f.campaignId }.map { $0 >> 32 })
             for c in pieces {
-                var g = f
-                g.contentId = Int(c)
-                let s = persons(kind, g)
+                var s = base(kind, Int(c), f.campaignId, viaCampaign: false)
+                if let through, !s.isEmpty { s = s.intersection(through) }
                 if !s.isEmpty { out[c] = s }
             }
             return out
         }
-        let base = persons(kind, f)
-        guard !base.isEmpty else { return out }
-        let allowed: [Int]? = d == .region ? f.regions : d == .unit ? f.units : nil
+        // Unfiltered, every value's set is already within everyone's: no intersection needed.
+        let everyone = f.contentId == nil && f.campaignId == nil && through == nil
+        let within = everyone ? nil : persons(kind, f)
+        if let within, within.isEmpty { return out }
+        let allowed: Set<Int>? = (d == .region ? f.regions : d == .unit ? f.units : nil).map(Set.init)
         for (v, set) in sets[Slot(kind, d)] ?? [:] {
             if let allowed, !allowed.contains(Int(v)) { continue }
             if d == .groups, let bits = f.groupsBits, Int(v) & bits == 0 { continue }
-            let s = base.intersection(set)
+            let s = within.map { $0.intersection(set) } ?? set
             if !s.isEmpty { out[v] = s }
         }
         return out
+    }
+
+    /// The one set the piece and campaign filters pick.
+    func base(_ kind: String, _ content: Int?, _ campaign: Int?, viaCampaign: Bool) -> PersonSet {
+        switch (content, campaign) {
+        case (nil, nil): viaCampaign ? self[kind, .anyCampaign, 0] : self[kind, .all, 0]
+        case (let c?, nil): viaCampaign ? self[kind, .contentCampaign, PersonDimension.pair(c, 0)] : self[kind, .content, Int64(c)]
+        case (nil, let k?): self[kind, .campaign, Int64(k)]
+        case (let c?, let k?): self[kind, .contentCampaign, PersonDimension.pair(c, k)]
+        }
+    }
+
+    /// Persons the region, unit and group filters let through (each the union of its values' sets); nil without any.
+    func personFilterSet(_ kind: String, _ f: PersonFilter) -> PersonSet? {
+        var through: PersonSet?
+        func narrow(_ s: PersonSet) { through = through.map { $0.intersection(s) } ?? s }
+        if let ids = f.regions.map(Set.init) { narrow(union(kind, .region) { ids.contains(Int($0)) }) }
+        if let ids = f.units.map(Set.init) { narrow(union(kind, .unit) { ids.contains(Int($0)) }) }
+        if let bits = f.groupsBits { narrow(union(kind, .groups) { Int($0) & bits != 0 }) }
+        return through
     }
 
     private func union(_ kind: String, _ d: PersonDimension, where keep: (Int64) -> Bool) -> PersonSet {
