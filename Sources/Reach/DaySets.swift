@@ -62,22 +62,27 @@ public struct DaySets: Sendable, Equatable {
 
     /// Every set of a day from its rows (rows of other kinds are ignored).
     public init(rows: [NumberedRow]) {
-        var numbers: [Slot: [Int64: [UInt32]]] = [:]
-        for r in rows where Self.kinds.contains(r.kind) {
-            func add(_ d: PersonDimension, _ v: Int64) { numbers[Slot(r.kind, d), default: [:]][v, default: []].append(r.number) }
-            add(.all, 0)
-            add(.content, Int64(r.contentId))
-            add(.region, Int64(r.regionId))
-            add(.unit, Int64(r.unitId))
-            add(.groups, Int64(r.groupsMask))
-            if r.campaignId != 0 {
-                add(.campaign, Int64(r.campaignId))
-                add(.anyCampaign, 0)
-                add(.contentCampaign, PersonDimension.pair(r.contentId, r.campaignId))
-                add(.contentCampaign, PersonDimension.pair(r.contentId, 0))
+        for kind in Self.kinds {
+            var numbers: [PersonDimension: [Int64: [UInt32]]] = [:]
+            var all: [UInt32] = [], content: [Int64: [UInt32]] = [:], region: [Int64: [UInt32]] = [:], unit: [Int64: [UInt32]] = [:]
+            var groups: [Int64: [UInt32]] = [:]
+            for r in rows where r.kind == kind {
+                all.append(r.number)
+                content[Int64(r.contentId), default: []].append(r.number)
+                region[Int64(r.regionId), default: []].append(r.number)
+                unit[Int64(r.unitId), default: []].append(r.number)
+                groups[Int64(r.groupsMask), default: []].append(r.number)
+                if r.campaignId != 0 {
+                    numbers[.campaign, default: [:]][Int64(r.campaignId), default: []].append(r.number)
+                    numbers[.anyCampaign, default: [:]][0, default: []].append(r.number)
+                    numbers[.contentCampaign, default: [:]][PersonDimension.pair(r.contentId, r.campaignId), default: []].append(r.number)
+                    numbers[.contentCampaign, default: [:]][PersonDimension.pair(r.contentId, 0), default: []].append(r.number)
+                }
             }
+            guard !all.isEmpty else { continue }
+            (numbers[.all], numbers[.content], numbers[.region], numbers[.unit], numbers[.groups]) = ([0: all], content, region, unit, groups)
+            for (d, values) in numbers { sets[Slot(kind, d)] = values.mapValues { PersonSet($0) } }
         }
-        sets = numbers.mapValues { $0.mapValues { PersonSet($0) } }
     }
 
     public subscript(_ kind: String, _ d: PersonDimension, _ value: Int64) -> PersonSet {

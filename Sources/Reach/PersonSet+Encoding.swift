@@ -36,27 +36,18 @@ extension PersonSet {
     public init(decoding bytes: [UInt8]) throws(PersonSetError) {
         guard let format = bytes.first else { throw .empty }
         guard bytes.count >= 5 else { throw .length(expected: 5, got: bytes.count) }
-        let n = Int(Self.read(UInt32.self, bytes, at: 1))
+        let n = bytes.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 1, as: UInt32.self))) }
         switch format {
         case Self.sortedFormat:
             guard bytes.count == 5 + 4 * n else { throw .length(expected: 5 + 4 * n, got: bytes.count) }
-            var a = [UInt32](repeating: 0, count: n)
-            for i in 0..<n {
-                a[i] = Self.read(UInt32.self, bytes, at: 5 + 4 * i)
-                if i > 0 && a[i] <= a[i - 1] { throw .notIncreasing(at: i) }
-            }
+            let a = bytes.withUnsafeBytes { raw in (0..<n).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 5 + 4 * $0, as: UInt32.self)) } }
+            for i in a.indices.dropFirst() where a[i] <= a[i - 1] { throw .notIncreasing(at: i) }
             self.init(sorted: a)
         case Self.bitmapFormat:
             guard bytes.count == 5 + 8 * n else { throw .length(expected: 5 + 8 * n, got: bytes.count) }
-            self.init(words: (0..<n).map { Self.read(UInt64.self, bytes, at: 5 + 8 * $0) })
+            self.init(words: bytes.withUnsafeBytes { raw in (0..<n).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 5 + 8 * $0, as: UInt64.self)) } })
         default:
             throw .unknownFormat(format)
         }
-    }
-
-    private static func read<T: FixedWidthInteger>(_: T.Type, _ bytes: [UInt8], at offset: Int) -> T {
-        var v: T = 0
-        for i in 0..<MemoryLayout<T>.size { v |= T(bytes[offset + i]) << (8 * i) }
-        return v
     }
 }
