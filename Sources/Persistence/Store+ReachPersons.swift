@@ -1,5 +1,4 @@
 import Database
-import Foundation
 import Reach
 import Synchronization
 
@@ -56,8 +55,6 @@ extension Store {
     func rangePersons(_ db: Connection, from: String, to: String, kinds: [String], filter f: PersonFilter, viaCampaign: Bool = false,
                       by: PersonDimension? = nil) throws -> RangePersons {
         var range = RangePersons()
-        let t0 = ContinuousClock.now
-        defer { TRACE("  rangePersons", t0) }
         let fresh = try db.query(ReachSetSQL.freshDays, [from, to]).compactMap { $0.string("day") }
         var live: [String: Int] = [:]
         for row in try db.query(ReachSetSQL.daysWithRows, [from, to]) { live[row.string("day") ?? ""] = row.int("rows") ?? 0 }
@@ -73,7 +70,6 @@ extension Store {
                 }
             }
         }
-        TRACE("  stored loaded", t0)
         if !live.isEmpty {
             for (day, sets) in try liveDaySets(db, live) { range.days[day] = sets }
         }

@@ -1,5 +1,4 @@
 import Database
-import Foundation
 import Reach
 
 /// The dashboard's filters, already checked: ids that exist, a region or unit standing for its whole subtree.
@@ -92,8 +91,6 @@ extension Store {
         try pool.read { db in
             try db.snapshot {
                 var t = ReachTotals()
-                let t0 = ContinuousClock.now
-                defer { TRACE("summary total", t0) }
                 let days = try reachArgs(db, from, to, f, channel: false), hours = try reachArgs(db, from, to, f)
                 let millis = try reachArgs(db, start, end, f, channel: false), millis8 = try reachArgs(db, start, end, f)
                 let pf = try personFilter(db, f)
@@ -101,7 +98,6 @@ extension Store {
                 (t.reached, t.readers) = (persons.count("opened", pf), persons.count("read", pf))
                 (t.finished, t.quizzed) = (persons.count("finished", pf), persons.count("quiz_started", pf))
                 t.reachedFromCampaigns = persons.count("opened", pf, viaCampaign: true)
-                TRACE("summary persons", t0)
                 for row in try db.query(ReachQuerySQL.hourlyByKind, hours) {
                     let kind = row.string("kind") ?? ""
                     t.events[kind] = row.int("events") ?? 0
@@ -154,13 +150,10 @@ extension Store {
         }
         return try pool.read { db in
             var rows: [String: ReachRow] = [:]
-            let t0 = ContinuousClock.now
-            defer { TRACE("rows \(dimension) total", t0) }
             for row in try db.query(sql.times, try reachArgs(db, from, to, f)) {
                 let key = row["key"].string ?? String(row["key"].int ?? 0)
                 rows[key, default: ReachRow(key: key)].personTimes = row.int("person_times") ?? 0
             }
-            TRACE("rows \(dimension) hourly", t0)
             if let by = sql.persons {
                 let pf = try personFilter(db, f), kinds = ["opened", "read", "finished"]
                 let persons = try db.snapshot { try rangePersons(db, from: from, to: to, kinds: kinds, filter: pf, by: by) }
@@ -219,8 +212,4 @@ extension Store {
             return (total, items)
         }
     }
-}
-
-func TRACE(_ what: String, _ since: ContinuousClock.Instant) {
-    if ProcessInfo.processInfo.environment["PUFA_TRACE"] != nil { FileHandle.standardError.write(Data("\(what) \(ContinuousClock.now - since)\n".utf8)) }
 }
