@@ -92,6 +92,16 @@ enum ReachBench {
         let cold = try ReachLoad.seconds { _ = try store.reachTotals(from: first.from, to: first.to, start: first.startMillis, end: first.endMillis,
                                                                     filter: ReachFilter()) }
         print(String(format: "| first summary after a change today (30 days; today's %d rows read into sets) | %.0f ms | |", todayRows, cold * 1000))
+        // Reference, same run: the summary's persons as they were counted before the sets (exact count(DISTINCT) over the rows).
+        let distinct = try ReachLoad.seconds {
+            _ = try store.pool.read { db in
+                try db.query("""
+                    SELECT kind, count(DISTINCT person), count(DISTINCT CASE WHEN campaign_id <> 0 THEN person END) FROM reach_persons
+                    WHERE kind IN ('opened', 'read', 'finished', 'quiz_started') AND day BETWEEN ? AND ? GROUP BY kind
+                    """, [first.from, first.to])
+            }
+        }
+        print(String(format: "| reference: the summary's persons by count(DISTINCT) over the rows, 30 days, everything | %.0f ms | |", distinct * 1000))
         try dashboards(store: store, now: now, piece: pieces[0], calls: calls)
     }
 
