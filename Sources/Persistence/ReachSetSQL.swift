@@ -42,13 +42,13 @@ enum ReachSetSQL {
         AND (?4 IS NULL OR s.value IN (SELECT value FROM json_each(?4))) AND (?5 IS NULL OR s.value & ?5 <> 0)
         AND (?6 IS NULL OR (s.value & 4294967295) = ?6)
         """
-    /// Rows of days ?2 and kinds ?1 (JSON arrays) matching the filters (?3…?7 as in `ReachQuerySQL.filter`), with the
-    /// person's number, or the person when they have none.
+    /// Every row of days ?1 (a JSON array) of the kinds with persons figures, with the person's number, or the person
+    /// when they have none yet.
     static let liveRows = """
         SELECT rp.day, rp.kind, rp.content_id, rp.campaign_id, rp.region_id, rp.unit_id, rp.groups_mask, n.number,
                CASE WHEN n.number IS NULL THEN rp.person END AS person
         FROM reach_persons rp LEFT JOIN reach_person_numbers n ON n.person = rp.person
-        WHERE rp.kind IN (SELECT value FROM json_each(?1)) AND rp.day IN (SELECT value FROM json_each(?2)) AND \(ReachQuerySQL.filter("rp"))
+        WHERE rp.kind IN ('opened', 'read', 'finished', 'quiz_started') AND rp.day IN (SELECT value FROM json_each(?1))
         """
     static let maxNumber = "SELECT coalesce(max(number), -1) FROM reach_person_numbers"
 

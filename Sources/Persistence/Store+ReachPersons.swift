@@ -4,10 +4,9 @@ import Synchronization
 
 /// The persons figures (人数) of the dashboard: unions of per-day person sets. Closed days with fresh sets are read
 /// from `reach_day_sets` (only the dimensions a query needs); the other days — today, a closed day not built yet or
-/// made stale by late events — are built in memory from their `reach_persons` rows, filtered in SQL. Persons who have
-/// no number yet (never seen on a built day) get one for the query only, above every stored number, so the union
-/// counts each person once: the figure is the exact distinct count, as long as a person's region, unit and groups do
-/// not change within a day.
+/// made stale by late events — are built in memory from their `reach_persons` rows. Persons who have no number yet
+/// (never seen on a built day) get a temporary one above every stored number, so the union counts each person once:
+/// the figure is the exact distinct count, as long as a person's region, unit and groups do not change within a day.
 struct RangePersons {
     var days: [String: DaySets] = [:]
 
@@ -86,9 +85,7 @@ extension Store {
         var next = UInt32(maxNumber + 1)
         var unnumbered: [String: UInt32] = [:]
         var rows: [String: [NumberedRow]] = [:]
-        let args: [any SQLBindable] = [Self.jsonArray(DaySets.kinds), Self.jsonArray(rowsByDay.keys.sorted()), SQLValue.null, SQLValue.null,
-                                       SQLValue.null, SQLValue.null, SQLValue.null]
-        for r in try db.query(ReachSetSQL.liveRows, args) {
+        for r in try db.query(ReachSetSQL.liveRows, [Self.jsonArray(rowsByDay.keys.sorted())]) {
             let v = r.values
             let number: UInt32
             if let n = v[7].int { number = UInt32(n) } else {
