@@ -28,10 +28,12 @@ enum ReachSetSQL {
     static let deleteDaySets = "DELETE FROM reach_day_sets WHERE day = ?"
     static let insertDaySet = "INSERT INTO reach_day_sets (day, kind, dim, value, rows, persons) VALUES (?, ?, ?, ?, ?, ?)"
 
-    /// Days of ?1…?2 whose sets are fresh (built from as many rows as the day has).
+    /// Days of ?1…?2 whose sets are fresh (built from as many rows as the day has): one key lookup per day, never a
+    /// walk over the sets themselves.
     static let freshDays = """
-        SELECT s.day FROM reach_day_sets s JOIN reach_day_rows r ON r.day = s.day
-        WHERE s.day BETWEEN ?1 AND ?2 AND s.kind = 'opened' AND s.dim = 'all' AND s.value = 0 AND s.rows = r.rows
+        SELECT r.day FROM reach_day_rows r WHERE r.day BETWEEN ?1 AND ?2
+        AND EXISTS (SELECT 1 FROM reach_day_sets s WHERE s.day = r.day AND s.kind = 'opened' AND s.dim = 'all' AND s.value = 0
+                    AND s.rows = r.rows)
         """
     static let daysWithRows = "SELECT day, rows FROM reach_day_rows WHERE day BETWEEN ?1 AND ?2"
     /// Sets of days ?1 and kinds ?2 (JSON arrays) in dimension ?3, only values ?4 (JSON array), values sharing a bit
