@@ -100,22 +100,23 @@ public struct DaySets: Sendable, Equatable {
     /// content keys are piece ids). Empty values are left out, as a GROUP BY would.
     public func persons(_ kind: String, _ f: PersonFilter, by d: PersonDimension) -> [Int64: PersonSet] {
         var out: [Int64: PersonSet] = [:]
-        let through = personFilterSet(kind, f)
+        let through = personFilterSet(kind, f).map(PersonSet.Probe.init)
         if d == .content {
             let pieces = f.contentId.map { [Int64($0)] } ?? (f.campaignId == nil
                 ? Array(sets[Slot(kind, .content)]?.keys ?? [:].keys)
                 : (sets[Slot(kind, .contentCampaign)]?.keys ?? [:].keys).filter { Int($0 & 0xFFFF_FFFF) == f.campaignId }.map { $0 >> 32 })
             for c in pieces {
                 var s = base(kind, Int(c), f.campaignId, viaCampaign: false)
-                if let through, !s.isEmpty { s = s.intersection(through) }
+                if let through, !s.isEmpty { s = through.intersection(s) }
                 if !s.isEmpty { out[c] = s }
             }
             return out
         }
         // Unfiltered, every value's set is already within everyone's: no intersection needed.
         let everyone = f.contentId == nil && f.campaignId == nil && through == nil
-        let within = everyone ? nil : persons(kind, f)
-        if let within, within.isEmpty { return out }
+        let base = everyone ? nil : persons(kind, f)
+        if let base, base.isEmpty { return out }
+        let within = base.map(PersonSet.Probe.init)
         let allowed: Set<Int>? = (d == .region ? f.regions : d == .unit ? f.units : nil).map(Set.init)
         for (v, set) in sets[Slot(kind, d)] ?? [:] {
             if let allowed, !allowed.contains(Int(v)) { continue }

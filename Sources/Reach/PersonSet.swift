@@ -159,6 +159,30 @@ public struct PersonSet: Sendable, Equatable {
 }
 
 extension PersonSet {
+    /// A set as a bitmap for many intersections with it: each one costs the other set's size, whatever this one's.
+    public struct Probe: Sendable {
+        let words: [UInt64]
+
+        public init(_ s: PersonSet) {
+            switch s.storage {
+            case .bitmap(let w): words = w
+            case .sorted(let a):
+                var w: [UInt64] = []
+                PersonSet.set(a, in: &w)
+                words = w
+            }
+        }
+
+        /// `s` ∩ the probed set.
+        public func intersection(_ s: PersonSet) -> PersonSet {
+            switch s.storage {
+            case .sorted(let a):
+                return PersonSet(sorted: a.filter { Int($0 / 64) < words.count && words[Int($0 / 64)] & (1 << UInt64($0 % 64)) != 0 })
+            case .bitmap(let w): return PersonSet(words: (0..<min(w.count, words.count)).map { w[$0] & words[$0] })
+            }
+        }
+    }
+
     /// A union built in place: many day sets folded into one bitmap, then counted or turned into a set.
     public struct Accumulator: Sendable {
         var words: [UInt64] = []

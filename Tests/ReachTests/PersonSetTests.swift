@@ -33,6 +33,7 @@ import Testing
             #expect(x.union(y) == PersonSet(a.union(b)), "one value per set, whichever way it was made (round \(round))")
             #expect(x.intersection(y) == PersonSet(a.intersection(b)), "round \(round)")
             #expect(PersonSet.union([x, y, x]) == x.union(y), "round \(round)")
+            #expect(PersonSet.Probe(x).intersection(y) == x.intersection(y), "a probe intersects as the set does (round \(round))")
             let probe = UInt32.random(in: 0..<5_000_000, using: &rng)
             #expect(x.contains(probe) == a.contains(probe) && a.allSatisfy { x.contains($0) }, "round \(round)")
             #expect(try PersonSet(decoding: x.encoded()) == x, "round \(round)")
