@@ -1,4 +1,5 @@
 import Database
+import Foundation
 import Reach
 
 /// The dashboard's filters, already checked: ids that exist, a region or unit standing for its whole subtree.
