@@ -15,6 +15,12 @@ func option(_ name: String, _ fallback: Int) -> Int {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count, let v = Int(arguments[i + 1]) else { return fallback }
     return v
 }
+if arguments.dropFirst().first == "reach-dashboards", arguments.count >= 4, let now = Int64(arguments[3]) {
+    let store = try Store.open(path: arguments[2], now: now)
+    let piece = try store.publishedContentId(slug: "piece-0") ?? 0
+    try ReachBench.dashboards(store: store, now: now, piece: piece, calls: option("--calls", 5))
+    exit(0)
+}
 if arguments.dropFirst().first == "reach" {
     try ReachBench.run(events: option("--events", 10_000_000), people: option("--people", 200_000), calls: option("--calls", 20))
     exit(0)

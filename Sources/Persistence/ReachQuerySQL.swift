@@ -14,12 +14,6 @@ enum ReachQuerySQL {
     }
     static let hourlyFilter = filter("h") + " AND (?8 IS NULL OR h.channel = ?8)"
 
-    /// Distinct persons per kind (人数), and those who came through a campaign.
-    static let personsByKind = """
-        SELECT rp.kind, count(DISTINCT rp.person) AS persons, count(DISTINCT CASE WHEN rp.campaign_id <> 0 THEN rp.person END) AS via_campaign
-        FROM reach_persons rp WHERE rp.kind IN ('opened', 'read', 'finished', 'quiz_started') AND rp.day BETWEEN ?1 AND ?2 AND \(filter("rp"))
-        GROUP BY rp.kind
-        """
     /// Events, person-times (人次) and engaged seconds per kind; labelled (non-person) cells left out.
     static let hourlyByKind = """
         SELECT h.kind, sum(h.events) AS events, sum(h.person_times) AS person_times, sum(h.engaged_seconds) AS seconds
@@ -60,7 +54,7 @@ enum ReachQuerySQL {
                     AND e.max_score > 0 AND e.score >= e.max_score)
         """
 
-    /// Series: person-times of opened and read per day or per hour, and distinct persons reached per day.
+    /// Series: person-times of opened and read per day or per hour (persons per day come from the day sets).
     static let seriesDaily = """
         SELECT h.day AS bucket, h.kind, sum(h.person_times) AS person_times FROM reach_hourly h
         WHERE h.day BETWEEN ?1 AND ?2 AND h.label = '' AND h.kind IN ('opened', 'read') AND \(hourlyFilter) GROUP BY h.day, h.kind
@@ -69,26 +63,13 @@ enum ReachQuerySQL {
         SELECT h.day || ' ' || substr('0' || h.hour, -2) AS bucket, h.kind, sum(h.person_times) AS person_times FROM reach_hourly h
         WHERE h.day BETWEEN ?1 AND ?2 AND h.label = '' AND h.kind IN ('opened', 'read') AND \(hourlyFilter) GROUP BY h.day, h.hour, h.kind
         """
-    static let reachedPerDay = """
-        SELECT rp.day AS bucket, count(DISTINCT rp.person) AS persons FROM reach_persons rp
-        WHERE rp.kind = 'opened' AND rp.day BETWEEN ?1 AND ?2 AND \(filter("rp")) GROUP BY rp.day
-        """
-
-    /// Breakdowns: persons per kind and person-times of opened by one dimension.
-    static func personsBy(_ column: String) -> String {
-        """
-        SELECT rp.\(column) AS key, rp.kind, count(DISTINCT rp.person) AS persons FROM reach_persons rp
-        WHERE rp.kind IN ('opened', 'read', 'finished') AND rp.day BETWEEN ?1 AND ?2 AND \(filter("rp")) GROUP BY rp.\(column), rp.kind
-        """
-    }
+    /// Breakdowns: person-times of opened by one dimension (persons per kind come from the day sets).
     static func personTimesBy(_ column: String) -> String {
         """
         SELECT h.\(column) AS key, sum(h.person_times) AS person_times FROM reach_hourly h
         WHERE h.kind = 'opened' AND h.label = '' AND h.day BETWEEN ?1 AND ?2 AND \(hourlyFilter) GROUP BY h.\(column)
         """
     }
-    static let personsByRegion = personsBy("region_id"), personsByUnit = personsBy("unit_id"), personsByGroups = personsBy("groups_mask")
-    static let personsByContent = personsBy("content_id")
     static let timesByRegion = personTimesBy("region_id"), timesByUnit = personTimesBy("unit_id"), timesByGroups = personTimesBy("groups_mask")
     static let timesByChannel = personTimesBy("channel"), timesByContent = personTimesBy("content_id")
 
@@ -122,7 +103,6 @@ enum ReachQuerySQL {
         SELECT groups_mask AS key, sum(person_times) AS person_times FROM reach_hourly
         WHERE day BETWEEN ?1 AND ?2 AND kind = 'opened' AND label = '' GROUP BY groups_mask
         """
-    static let yearPersons = "SELECT count(DISTINCT person) FROM reach_persons WHERE kind = 'opened' AND day BETWEEN ?1 AND ?2"
     static let yearPieces = "SELECT count(*) FROM content WHERE status <> 'draft' AND publish_day BETWEEN ?1 AND ?2"
     static let yearCampaigns = """
         SELECT count(DISTINCT campaign_id) AS campaigns, count(*) AS runs, coalesce(sum(audience), 0) AS audience FROM campaign_runs
@@ -141,8 +121,8 @@ enum ReachQuerySQL {
         FROM exams x WHERE x.status = 'published' AND x.opens_at >= ?1 AND x.opens_at < ?2 ORDER BY x.opens_at
         """
 
-    static let every = [personsByKind, hourlyByKind, targetedTotal, targetedFiltered, delivered, tasks, passed, seriesDaily, seriesHourly,
-                        reachedPerDay, personsByRegion, personsByUnit, personsByGroups, personsByContent, timesByRegion, timesByUnit,
+    static let every = [hourlyByKind, targetedTotal, targetedFiltered, delivered, tasks, passed, seriesDaily, seriesHourly,
+                        timesByRegion, timesByUnit,
                         timesByGroups, timesByChannel, timesByContent, regionTree, unitTree, contentTitles, campaignExists,
-                        notReachedCount, notReachedPage, taskExists, notFinishedCount, notFinishedPage, yearTimesByGroups, yearPersons, yearPieces, yearCampaigns, yearQuizzes, yearExams]
+                        notReachedCount, notReachedPage, taskExists, notFinishedCount, notFinishedPage, yearTimesByGroups, yearPieces, yearCampaigns, yearQuizzes, yearExams]
 }

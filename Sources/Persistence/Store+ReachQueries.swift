@@ -1,5 +1,6 @@
 import Database
 import Foundation
+import Reach
 
 /// The dashboard's filters, already checked: ids that exist, a region or unit standing for its whole subtree.
 public struct ReachFilter: Sendable, Equatable {
@@ -73,12 +74,7 @@ extension Store {
 
     /// The ids of `root` and everything under it.
     static func subtree(_ root: Int?, in nodes: [ReachTreeNode]) -> String? {
-        guard let root else { return nil }
-        var children: [Int: [Int]] = [:]
-        for n in nodes { if let p = n.parentId { children[p, default: []].append(n.id) } }
-        var ids: [Int] = [], stack = [root]
-        while let id = stack.popLast() { ids.append(id); stack += children[id] ?? [] }
-        return "[" + ids.map(String.init).joined(separator: ",") + "]"
+        root.map { jsonArray(subtreeIds($0, in: nodes)) }
     }
 
     /// Bound parameters ?1…?8 for a range given as days or as milliseconds.
@@ -94,33 +90,30 @@ extension Store {
     /// Every count behind the measures over Beijing days `from`…`to` (`start`…`end` in milliseconds for timestamps).
     public func reachTotals(from: String, to: String, start: Int64, end: Int64, filter f: ReachFilter) throws -> ReachTotals {
         try pool.read { db in
-            var t = ReachTotals()
-            let days = try reachArgs(db, from, to, f, channel: false), hours = try reachArgs(db, from, to, f)
-            let millis = try reachArgs(db, start, end, f, channel: false), millis8 = try reachArgs(db, start, end, f)
-            for row in try db.query(ReachQuerySQL.personsByKind, days) {
-                let n = row.int("persons") ?? 0
-                switch row.string("kind") {
-                case "opened": t.reached = n; t.reachedFromCampaigns = row.int("via_campaign") ?? 0
-                case "read": t.readers = n
-                case "finished": t.finished = n
-                case "quiz_started": t.quizzed = n
-                default: break
+            try db.snapshot {
+                var t = ReachTotals()
+                let days = try reachArgs(db, from, to, f, channel: false), hours = try reachArgs(db, from, to, f)
+                let millis = try reachArgs(db, start, end, f, channel: false), millis8 = try reachArgs(db, start, end, f)
+                let pf = try personFilter(db, f)
+                let persons = try rangePersons(db, from: from, to: to, kinds: DaySets.kinds, filter: pf, viaCampaign: true)
+                (t.reached, t.readers) = (persons.count("opened", pf), persons.count("read", pf))
+                (t.finished, t.quizzed) = (persons.count("finished", pf), persons.count("quiz_started", pf))
+                t.reachedFromCampaigns = persons.count("opened", pf, viaCampaign: true)
+                for row in try db.query(ReachQuerySQL.hourlyByKind, hours) {
+                    let kind = row.string("kind") ?? ""
+                    t.events[kind] = row.int("events") ?? 0
+                    if kind == "opened" { t.personTimes = row.int("person_times") ?? 0 }
+                    if kind == "read" { t.engagedSeconds = row.int("seconds") ?? 0 }
                 }
+                t.targeted = try (f.narrowsPersons ? db.scalar(ReachQuerySQL.targetedFiltered, millis)
+                                                     : db.scalar(ReachQuerySQL.targetedTotal, Array(millis.prefix(4)))).int ?? 0
+                t.delivered = try db.scalar(ReachQuerySQL.delivered, millis8).int ?? 0
+                if let row = try db.queryOne(ReachQuerySQL.tasks, millis) {
+                    (t.taskAssignees, t.tasksCompleted) = (row.int("assignees") ?? 0, row.int("completed") ?? 0)
+                }
+                t.passed = try db.scalar(ReachQuerySQL.passed, days).int ?? 0
+                return t
             }
-            for row in try db.query(ReachQuerySQL.hourlyByKind, hours) {
-                let kind = row.string("kind") ?? ""
-                t.events[kind] = row.int("events") ?? 0
-                if kind == "opened" { t.personTimes = row.int("person_times") ?? 0 }
-                if kind == "read" { t.engagedSeconds = row.int("seconds") ?? 0 }
-            }
-            t.targeted = try (f.narrowsPersons ? db.scalar(ReachQuerySQL.targetedFiltered, millis)
-                                                 : db.scalar(ReachQuerySQL.targetedTotal, Array(millis.prefix(4)))).int ?? 0
-            t.delivered = try db.scalar(ReachQuerySQL.delivered, millis8).int ?? 0
-            if let row = try db.queryOne(ReachQuerySQL.tasks, millis) {
-                (t.taskAssignees, t.tasksCompleted) = (row.int("assignees") ?? 0, row.int("completed") ?? 0)
-            }
-            t.passed = try db.scalar(ReachQuerySQL.passed, days).int ?? 0
-            return t
         }
     }
 
@@ -135,9 +128,11 @@ extension Store {
                 buckets[key] = b
             }
             if !hourly {
-                for row in try db.query(ReachQuerySQL.reachedPerDay, try reachArgs(db, from, to, f, channel: false)) {
-                    let key = row.string("bucket") ?? ""
-                    buckets[key, default: ReachBucket(bucket: key, reached: 0, personTimes: 0, readPersonTimes: 0)].reached = row.int("persons") ?? 0
+                let pf = try personFilter(db, f)
+                let persons = try db.snapshot { try rangePersons(db, from: from, to: to, kinds: ["opened"], filter: pf) }
+                for day in persons.days.keys {
+                    let n = persons.persons("opened", pf, on: day).count
+                    if n > 0 { buckets[day, default: ReachBucket(bucket: day, reached: 0, personTimes: 0, readPersonTimes: 0)].reached = n }
                 }
             }
             return buckets
@@ -147,11 +142,11 @@ extension Store {
     /// Rows keyed by one dimension: "region", "unit", "groups" (the raw bit set), "channel" (person-times only: persons
     /// are not kept per channel) or "content".
     public func reachRows(by dimension: String, from: String, to: String, filter f: ReachFilter) throws -> [String: ReachRow] {
-        let sql: (persons: String?, times: String) = switch dimension {
-        case "region": (ReachQuerySQL.personsByRegion, ReachQuerySQL.timesByRegion)
-        case "unit": (ReachQuerySQL.personsByUnit, ReachQuerySQL.timesByUnit)
-        case "groups": (ReachQuerySQL.personsByGroups, ReachQuerySQL.timesByGroups)
-        case "content": (ReachQuerySQL.personsByContent, ReachQuerySQL.timesByContent)
+        let sql: (persons: PersonDimension?, times: String) = switch dimension {
+        case "region": (.region, ReachQuerySQL.timesByRegion)
+        case "unit": (.unit, ReachQuerySQL.timesByUnit)
+        case "groups": (.groups, ReachQuerySQL.timesByGroups)
+        case "content": (.content, ReachQuerySQL.timesByContent)
         default: (nil, ReachQuerySQL.timesByChannel)
         }
         return try pool.read { db in
@@ -160,13 +155,17 @@ extension Store {
                 let key = row["key"].string ?? String(row["key"].int ?? 0)
                 rows[key, default: ReachRow(key: key)].personTimes = row.int("person_times") ?? 0
             }
-            if let persons = sql.persons {
-                for row in try db.query(persons, try reachArgs(db, from, to, f, channel: false)) {
-                    let key = String(row["key"].int ?? 0), n = row.int("persons") ?? 0
-                    switch row.string("kind") {
-                    case "opened": rows[key, default: ReachRow(key: key)].reached = n
-                    case "read": rows[key, default: ReachRow(key: key)].readers = n
-                    default: rows[key, default: ReachRow(key: key)].finished = n
+            if let by = sql.persons {
+                let pf = try personFilter(db, f), kinds = ["opened", "read", "finished"]
+                let persons = try db.snapshot { try rangePersons(db, from: from, to: to, kinds: kinds, filter: pf, by: by) }
+                for kind in kinds {
+                    for (value, n) in persons.counts(kind, pf, by: by) {
+                        let key = String(value)
+                        switch kind {
+                        case "opened": rows[key, default: ReachRow(key: key)].reached = n
+                        case "read": rows[key, default: ReachRow(key: key)].readers = n
+                        default: rows[key, default: ReachRow(key: key)].finished = n
+                        }
                     }
                 }
             }

@@ -1,5 +1,6 @@
 import Database
 import Foundation
+import Reach
 
 /// The bureau's yearly report as stored figures: person-times educated per audience bit set, pieces, campaigns,
 /// quizzes and exams of one Beijing year.
@@ -22,7 +23,8 @@ extension Store {
             for row in try db.query(ReachQuerySQL.yearTimesByGroups, [from, to]) {
                 y.personTimesByGroups[row["key"].int ?? 0] = row.int("person_times") ?? 0
             }
-            y.persons = try db.scalar(ReachQuerySQL.yearPersons, [from, to]).int ?? 0
+            y.persons = try db.snapshot { try rangePersons(db, from: from, to: to, kinds: ["opened"], filter: PersonFilter()) }
+                .count("opened", PersonFilter())
             y.pieces = try db.scalar(ReachQuerySQL.yearPieces, [from, to]).int ?? 0
             if let row = try db.queryOne(ReachQuerySQL.yearCampaigns, [start, end]) {
                 (y.campaigns, y.runs, y.audience) = (row.int("campaigns") ?? 0, row.int("runs") ?? 0, row.int("audience") ?? 0)

@@ -7,6 +7,8 @@ import Foundation
 /// same transaction as the change, so the log never disagrees with the data.
 public final class Store: Sendable {
     public let pool: DatabasePool
+    /// The dashboard's person sets of days read from rows (today), kept while those days gain no row.
+    let liveDays = LiveDaysCache()
 
     public init(pool: DatabasePool) {
         self.pool = pool

@@ -66,7 +66,7 @@ public enum Measures {
         .init(id: "delivered", chinese: "送达", english: "Delivered",
               definition: "所选日期内已发出的推送条数（站内信）。/ Campaign deliveries sent in the range."),
         .init(id: "reached", chinese: "触达人数", english: "Reached (persons)",
-              definition: "所选日期内打开过内容的不同的人，每人只算一次；机器人、链接预览等不计。/ Distinct persons who opened a piece in the range, each once; bots and link previews are not counted."),
+              definition: "所选日期内打开过内容的不同的人，每人只算一次；机器人、链接预览等不计。按地区、单位或人群筛选时，以此人当天的归属为准（当天在该地区且当天打开过所选内容即计入）。/ Distinct persons who opened a piece in the range, each once; bots and link previews are not counted. With a region, unit or group filter a person counts by where they belonged that day (in the region that day and opened the chosen piece that day)."),
         .init(id: "personTimes", chinese: "触达人次", english: "Person-times",
               definition: "打开的人次：同一人同一篇同一天只算一次，不同篇或不同天另算。/ Openings counted once per person, piece and Beijing day."),
         .init(id: "openRate", chinese: "打开率", english: "Open rate",

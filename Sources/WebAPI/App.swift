@@ -1,4 +1,5 @@
 import Accounts
+import Audience
 import Database
 import Foundation
 import HTTPServer
@@ -86,6 +87,7 @@ public final class App: Sendable {
             campaignSender.startThread(intervalMillis: configuration.sendIntervalMillis, clock: handlers.clock)
         }
         if configuration.segmentRefreshSeconds > 0 { startSegmentRefresher() }
+        if configuration.reachSetsIntervalSeconds > 0 { startReachSetsBuilder() }
     }
 
     /// Submits expired attempts every few seconds until shutdown.
@@ -115,6 +117,15 @@ public final class App: Sendable {
         repeatUntilShutdown("pufa-segments", every: min(interval, 60)) { logger in
             let n = try segments.refresh(olderThanSeconds: interval)
             if n > 0 { logger.info("segment refresher recomputed \(n) segments") }
+        }
+    }
+
+    /// Builds the person sets of closed Beijing days (and rebuilds those late events made stale), until shutdown.
+    func startReachSetsBuilder() {
+        let store = self.store, clock = handlers.clock
+        repeatUntilShutdown("pufa-reach-sets", every: configuration.reachSetsIntervalSeconds) { logger in
+            let run = try store.buildReachDaySets(today: BeijingDay.of(clock.nowMillis()))
+            if run.days > 0 { logger.info("reach sets: \(run.days) days built, \(run.numbered) persons numbered") }
         }
     }
 

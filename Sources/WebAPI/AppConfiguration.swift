@@ -37,6 +37,9 @@ public struct AppConfiguration: Sendable {
     public var siteURL = ""
     /// Saved segments older than this are recomputed (and new facts folded) by a background job (0 = never; tests call it).
     public var segmentRefreshSeconds = 3600
+    /// How often the person sets of closed days are built or rebuilt after late events, for the dashboard's 人数
+    /// (0 = never; tests call `Store.buildReachDaySets` themselves).
+    public var reachSetsIntervalSeconds = 600
 
     public init(publicDirectory: URL) {
         self.publicDirectory = publicDirectory

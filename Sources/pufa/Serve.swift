@@ -34,6 +34,8 @@ struct Serve: ParsableCommand {
     var webhookTimeout: Double?
     @Option(help: "Recompute saved segments older than this many seconds; 0 = never (env PUFA_SEGMENT_REFRESH_SECONDS, default 3600).")
     var segmentRefreshSeconds: Int?
+    @Option(help: "Build the dashboard's person sets of closed days every this many seconds; 0 = never (env PUFA_REACH_SETS_SECONDS, default 600).")
+    var reachSetsSeconds: Int?
 
     func run() throws {
         bootstrapLogging()
@@ -50,6 +52,7 @@ struct Serve: ParsableCommand {
         config.quizStartsPerMinute = max(1, try quizStartsPerMinute ?? Environment.int("PUFA_QUIZ_STARTS_PER_MINUTE") ?? 30)
         try configureDelivery(&config)
         config.segmentRefreshSeconds = max(0, try segmentRefreshSeconds ?? Environment.int("PUFA_SEGMENT_REFRESH_SECONDS") ?? 3600)
+        config.reachSetsIntervalSeconds = max(0, try reachSetsSeconds ?? Environment.int("PUFA_REACH_SETS_SECONDS") ?? 600)
 
         let store = try Store.open(path: dataOptions.databasePath, now: nowMillis())
         let app = try App(configuration: config, store: store, logger: logger)

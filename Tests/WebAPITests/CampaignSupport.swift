@@ -31,6 +31,7 @@ final class CampaignApp {
         config.mounts = [:]
         config.sweepIntervalSeconds = 0
         config.sendIntervalMillis = 0
+        config.reachSetsIntervalSeconds = 0
         config.deliveryPolicy = policy
         config.sendBatchSize = batchSize
         config.webhookTimeoutSeconds = webhookTimeout

@@ -43,6 +43,7 @@ final class TestApp {
         config.eventFlushMillis = 0
         config.remindIntervalSeconds = 0
         config.sendIntervalMillis = 0
+        config.reachSetsIntervalSeconds = 0
         config.segmentRefreshSeconds = 0
         let store = try Store.open(path: directory.appendingPathComponent("pufa.sqlite").path, readers: 2, now: clock.now)
         app = try App(configuration: config, store: store, clock: clock.appClock)
