@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content", "Markdown", "QuestionFormats", "Questions"]),
         .testTarget(name: "QuizzesTests", dependencies: ["Quizzes", "Questions", "Exams", "Draws"]),
         .testTarget(name: "AudienceTests", dependencies: ["Audience", "Secrets"]),
-        .testTarget(name: "ReachTests", dependencies: ["Reach", "Audience"]),
+        .testTarget(name: "ReachTests", dependencies: ["Reach", "Audience", "TestSupport"]),
         .testTarget(name: "QuestionFormatsTests", dependencies: ["QuestionFormats", "Questions", "TestSupport"]),
         .testTarget(name: "WebAPITests", dependencies: ["WebAPI", "HTTPServer", "Persistence", "Database", "Accounts",
                                                      "Questions", "QuestionFormats", "Draws", "TestSupport", "Audience", "Secrets"]),

@@ -75,6 +75,10 @@ enum ReachBench {
             try db.queryOne("SELECT count(*) AS sets, coalesce(sum(length(persons)), 0) AS bytes FROM reach_day_sets")
         }
         say(String(format: "person sets of %d days built in %.1f s", built.days, build))
+        // 3c. The day sums of the same days, by the same job.
+        var summed = 0
+        let sumBuild = try ReachLoad.seconds { summed = try store.buildReachDaySums(today: BeijingDay.of(now)) }
+        say(String(format: "day sums of %d days built in %.1f s", summed, sumBuild))
 
         // 4. The dashboard's queries, 30 days and 7 days, all and one town.
         print("| measure | result | goal |")
@@ -86,6 +90,7 @@ enum ReachBench {
         print(String(format: "| person sets of the closed days built | %d days in %.1f s (%.2f s a day), %d persons numbered; %@ sets, %.1f MB | |",
                      built.days, build, build / Double(max(built.days, 1)), built.numbered, "\(footprint?.int("sets") ?? 0)",
                      Double(footprint?.int("bytes") ?? 0) / 1e6))
+        print(String(format: "| day sums of the closed days built | %d days in %.1f s | |", summed, sumBuild))
         // The first query reads today's rows (not in any built day) into memory; later ones reuse them until a row arrives.
         let todayRows = try store.pool.read { try $0.queryOne("SELECT rows FROM reach_day_rows WHERE day = ?", [BeijingDay.of(now)])?.int("rows") ?? 0 }
         let first = try ReachRange.parse(from: BeijingDay.of(now - 30 * 86_400_000), to: BeijingDay.of(now), now: now).get()

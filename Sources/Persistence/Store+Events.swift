@@ -61,7 +61,7 @@ extension Store {
         try pool.write { db in
             var duplicates: [String: Int] = [:]
             var cells: [RollupCell: (events: Int, personTimes: Int, seconds: Int)] = [:]
-            var personRows: [String: Int] = [:]
+            var personRows: [String: Int] = [:], personEvents: [String: Int] = [:]
             for e in events {
                 let added = try db.run(ReachSQL.insertEvent, [e.person, e.clientId, e.kind, e.contentId, e.campaignId, e.channel, e.at, e.day,
                                                              e.hour, e.seconds, e.depth, e.label, e.clamped, now])
@@ -70,6 +70,7 @@ extension Store {
                 let newPerson = e.label.isEmpty ? try db.run(ReachSQL.insertPerson, [e.contentId, e.kind, e.person, e.day, e.campaignId ?? 0,
                                                                                     e.regionId, e.unitId, e.groupsMask]) : 0
                 personRows[e.day, default: 0] += newPerson
+                if e.label.isEmpty { personEvents[e.day, default: 0] += 1 }
                 cells[RollupCell(e), default: (0, 0, 0)].events += 1
                 cells[RollupCell(e)]!.personTimes += newPerson
                 cells[RollupCell(e)]!.seconds += e.seconds
@@ -80,6 +81,8 @@ extension Store {
             }
             // A closed day's person sets are stale once its row count differs from the one they were built from.
             for (day, n) in personRows where n > 0 { try db.run(ReachSetSQL.bumpDayRows, [day, n]) }
+            // And its sums once its persons' events differ from the count they were built from.
+            for (day, n) in personEvents { try db.run(ReachSumSQL.bumpDayEvents, [day, n]) }
             for (day, n) in duplicates { try db.run(ReachSQL.bumpRejection, [day, "duplicate", n]) }
             for r in rejected where r.count > 0 { try db.run(ReachSQL.bumpRejection, [r.day, r.reason, r.count]) }
             return duplicates.values.reduce(0, +)

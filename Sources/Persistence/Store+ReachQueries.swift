@@ -99,11 +99,10 @@ extension Store {
                 (t.reached, t.readers) = (persons.count("opened", pf), persons.count("read", pf))
                 (t.finished, t.quizzed) = (persons.count("finished", pf), persons.count("quiz_started", pf))
                 t.reachedFromCampaigns = persons.count("opened", pf, viaCampaign: true)
-                for row in try db.query(ReachQuerySQL.hourlyByKind, hours) {
-                    let kind = row.string("kind") ?? ""
-                    t.events[kind] = row.int("events") ?? 0
-                    if kind == "opened" { t.personTimes = row.int("person_times") ?? 0 }
-                    if kind == "read" { t.engagedSeconds = row.int("seconds") ?? 0 }
+                for (kind, sums) in try sumsByKind(db, from: from, to: to, filter: f, hourlyArgs: hours) {
+                    t.events[kind] = sums.events
+                    if kind == "opened" { t.personTimes = sums.personTimes }
+                    if kind == "read" { t.engagedSeconds = sums.seconds }
                 }
                 t.targeted = try (f.narrowsPersons ? db.scalar(ReachQuerySQL.targetedFiltered, millis)
                                                      : db.scalar(ReachQuerySQL.targetedTotal, Array(millis.prefix(4)))).int ?? 0
@@ -117,15 +116,36 @@ extension Store {
         }
     }
 
+    /// Events, person-times and engaged seconds per kind: from the day sums when nothing is filtered, else the cells.
+    func sumsByKind(_ db: Connection, from: String, to: String, filter f: ReachFilter, hourlyArgs: [any SQLBindable]) throws -> [String: ReachSums] {
+        if f.isEmpty {
+            return try rangeSums(db, from: from, to: to, by: .all, kinds: EventKind.allCases.map(\.rawValue)).compactMapValues { $0[""] }
+        }
+        var result: [String: ReachSums] = [:]
+        for row in try db.query(ReachQuerySQL.hourlyByKind, hourlyArgs) {
+            result[row.string("kind") ?? ""] = ReachSums(events: row.int("events") ?? 0, personTimes: row.int("person_times") ?? 0,
+                                                          seconds: row.int("seconds") ?? 0)
+        }
+        return result
+    }
+
     /// Person-times of opened and read per bucket (day, or "day hh" when `hourly`), and persons reached per day.
     public func reachSeries(from: String, to: String, hourly: Bool, filter f: ReachFilter) throws -> [String: ReachBucket] {
         try pool.read { db in
             var buckets: [String: ReachBucket] = [:]
-            for row in try db.query(hourly ? ReachQuerySQL.seriesHourly : ReachQuerySQL.seriesDaily, try reachArgs(db, from, to, f)) {
-                let key = row.string("bucket") ?? ""
+            func add(_ key: String, _ kind: String, _ personTimes: Int) {
                 var b = buckets[key] ?? ReachBucket(bucket: key, reached: hourly ? nil : 0, personTimes: 0, readPersonTimes: 0)
-                if row.string("kind") == "opened" { b.personTimes = row.int("person_times") ?? 0 } else { b.readPersonTimes = row.int("person_times") ?? 0 }
+                if kind == "opened" { b.personTimes = personTimes } else { b.readPersonTimes = personTimes }
                 buckets[key] = b
+            }
+            if !hourly && f.isEmpty {
+                for (kind, byDay) in try rangeSums(db, from: from, to: to, by: .day, kinds: ["opened", "read"]) {
+                    for (day, sums) in byDay { add(day, kind, sums.personTimes) }
+                }
+            } else {
+                for row in try db.query(hourly ? ReachQuerySQL.seriesHourly : ReachQuerySQL.seriesDaily, try reachArgs(db, from, to, f)) {
+                    add(row.string("bucket") ?? "", row.string("kind") ?? "", row.int("person_times") ?? 0)
+                }
             }
             if !hourly {
                 let pf = try personFilter(db, f)
@@ -151,9 +171,15 @@ extension Store {
         }
         return try pool.read { db in
             var rows: [String: ReachRow] = [:]
-            for row in try db.query(sql.times, try reachArgs(db, from, to, f)) {
-                let key = row["key"].string ?? String(row["key"].int ?? 0)
-                rows[key, default: ReachRow(key: key)].personTimes = row.int("person_times") ?? 0
+            if f.isEmpty, let by = SumDimension(rawValue: dimension) {
+                for (key, sums) in try rangeSums(db, from: from, to: to, by: by, kinds: ["opened"])["opened"] ?? [:] {
+                    rows[key, default: ReachRow(key: key)].personTimes = sums.personTimes
+                }
+            } else {
+                for row in try db.query(sql.times, try reachArgs(db, from, to, f)) {
+                    let key = row["key"].string ?? String(row["key"].int ?? 0)
+                    rows[key, default: ReachRow(key: key)].personTimes = row.int("person_times") ?? 0
+                }
             }
             if let by = sql.persons {
                 let pf = try personFilter(db, f), kinds = ["opened", "read", "finished"]

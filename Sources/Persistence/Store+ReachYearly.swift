@@ -20,8 +20,8 @@ extension Store {
     public func yearlyReach(from: String, to: String, start: Int64, end: Int64) throws -> YearlyReachRecord {
         try pool.read { db in
             var y = YearlyReachRecord()
-            for row in try db.query(ReachQuerySQL.yearTimesByGroups, [from, to]) {
-                y.personTimesByGroups[row["key"].int ?? 0] = row.int("person_times") ?? 0
+            for (key, sums) in try rangeSums(db, from: from, to: to, by: .groups, kinds: ["opened"])["opened"] ?? [:] {
+                y.personTimesByGroups[Int(key) ?? 0] = sums.personTimes
             }
             y.persons = try db.snapshot { try rangePersons(db, from: from, to: to, kinds: ["opened"], filter: PersonFilter()) }
                 .count("opened", PersonFilter())

@@ -120,12 +120,15 @@ public final class App: Sendable {
         }
     }
 
-    /// Builds the person sets of closed Beijing days (and rebuilds those late events made stale), until shutdown.
+    /// Builds the person sets and the day sums of closed Beijing days (and rebuilds those late events made stale), until
+    /// shutdown.
     func startReachSetsBuilder() {
         let store = self.store, clock = handlers.clock
         repeatUntilShutdown("pufa-reach-sets", every: configuration.reachSetsIntervalSeconds) { logger in
             let run = try store.buildReachDaySets(today: BeijingDay.of(clock.nowMillis()))
             if run.days > 0 { logger.info("reach sets: \(run.days) days built, \(run.numbered) persons numbered") }
+            let summed = try store.buildReachDaySums(today: BeijingDay.of(clock.nowMillis()))
+            if summed > 0 { logger.info("reach sums: \(summed) days built") }
         }
     }
 

@@ -4,6 +4,7 @@ import Foundation
 @testable import Persistence
 import Reach
 import Testing
+import TestSupport
 
 /// With the day sets built, every persons figure of the dashboard is still the exact `count(DISTINCT person)` over
 /// `reach_persons` — for built days, stale days (late events), today, and persons seen only today.
@@ -45,7 +46,7 @@ import Testing
 
     /// Events of `persons` on `day`: each person keeps one region, unit and audience set; pieces and campaigns vary,
     /// so a person can open one piece directly and another through a campaign.
-    static func events(day: String, persons: [Int], count: Int, rng: inout PersonSetTestsGenerator, tag: String) -> [IngestEvent] {
+    static func events(day: String, persons: [Int], count: Int, rng: inout SplitMix, tag: String) -> [IngestEvent] {
         let kinds = ["opened", "opened", "read", "finished", "quiz_started", "shared"]
         return (0..<count).map { i in
             let p = persons[Int.random(in: 0..<persons.count, using: &rng)]
@@ -114,7 +115,7 @@ import Testing
         let store = try Store.open(path: dir.appendingPathComponent("p.sqlite").path, readers: 2, now: 0)
         defer { store.pool.close(); try? FileManager.default.removeItem(at: dir) }
         try Self.seed(store)
-        var rng = PersonSetTestsGenerator(state: 2026)
+        var rng = SplitMix(seed: 2026)
         for day in Self.days {
             try store.ingest(Self.events(day: day, persons: Array(1...40), count: 250, rng: &rng, tag: day), now: 0)
         }
@@ -147,22 +148,10 @@ import Testing
         let store = try Store.open(path: dir.appendingPathComponent("p.sqlite").path, readers: 1, now: 0)
         defer { store.pool.close(); try? FileManager.default.removeItem(at: dir) }
         try Self.seed(store)
-        var rng = PersonSetTestsGenerator(state: 7)
+        var rng = SplitMix(seed: 7)
         try store.ingest(Self.events(day: "2026-11-01", persons: Array(1...10), count: 40, rng: &rng, tag: "a"), now: 0)
         try store.buildReachDaySets(today: Self.today)
         try store.pool.write { try $0.run("UPDATE reach_day_sets SET persons = x'0102' WHERE dim = 'all' AND kind = 'opened'") }
         #expect(throws: PersonSetError.self) { try store.reachTotals(from: "2026-11-01", to: "2026-11-01", start: 0, end: 0, filter: ReachFilter()) }
-    }
-}
-
-/// SplitMix64, so the synthetic log is the same on every run.
-struct PersonSetTestsGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

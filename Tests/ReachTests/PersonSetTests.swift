@@ -1,29 +1,18 @@
 import Reach
 import Testing
+import TestSupport
 
 /// Person sets behave as Swift's `Set<UInt32>` whatever their representation, and their bytes round-trip.
 @Suite struct PersonSetTests {
-    /// A deterministic generator, so a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Sets from empty to dense, over small and large universes.
-    static func randomSet(_ rng: inout Generator) -> Set<UInt32> {
+    static func randomSet(_ rng: inout SplitMix) -> Set<UInt32> {
         let universe = [1, 64, 1_000, 200_000, 5_000_000].randomElement(using: &rng)!
         let size = Int.random(in: 0...min(universe, 3_000), using: &rng)
         return Set((0..<size).map { _ in UInt32.random(in: 0..<UInt32(universe), using: &rng) })
     }
 
     @Test func unionIntersectionAndCountAgreeWithSwiftSets() throws {
-        var rng = Generator(state: 16)
+        var rng = SplitMix(seed: 16)
         for round in 0..<400 {
             let (a, b) = (Self.randomSet(&rng), Self.randomSet(&rng))
             let (x, y) = (PersonSet(a), PersonSet(b))
