@@ -1,7 +1,7 @@
 /*
  * hello.c — the reference HTTP server for Pufa's benchmarks.
  *
- * A plain C libmicrohttpd server that answers GET /healthz with {"status":"ok"}
+ * A plain C libmicrohttpd server that answers GET /healthz (and any PUT or POST) with {"status":"ok"}
  * (any other path: 404). It is the "HTTP limit" pufa is compared against in
  * `make bench` (see Benchmarks/run.sh) and the subject of Benchmarks/threading.sh,
  * which compares libmicrohttpd's threading modes.
@@ -46,8 +46,16 @@ static MHD_Result_t handle(void *cls, struct MHD_Connection *connection, const c
         *con_cls = &marker;
         return MHD_YES;
     }
-    *upload_data_size = 0;
+    /* A body is read and dropped; the answer goes out once it has all arrived. */
+    if (*upload_data_size != 0) {
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
     if ((strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0) && strcmp(url, "/healthz") == 0)
+        return MHD_queue_response(connection, MHD_HTTP_OK, ok_response);
+    /* Any PUT or POST gets the same constant answer: the reference for a benchmark's own requests (an exam save, a
+     * quiz answer) sent by the same wrk script, so client and HTTP costs are the same on both sides. */
+    if (strcmp(method, "PUT") == 0 || strcmp(method, "POST") == 0)
         return MHD_queue_response(connection, MHD_HTTP_OK, ok_response);
     return MHD_queue_response(connection, MHD_HTTP_NOT_FOUND, not_found_response);
 }
