@@ -34,7 +34,7 @@ struct Serve: ParsableCommand {
     var webhookTimeout: Double?
     @Option(help: "Recompute saved segments older than this many seconds; 0 = never (env PUFA_SEGMENT_REFRESH_SECONDS, default 3600).")
     var segmentRefreshSeconds: Int?
-    @Option(help: "Build the dashboard's person sets of closed days every this many seconds; 0 = never (env PUFA_REACH_SETS_SECONDS, default 600).")
+    @Option(help: "Build the dashboard's person sets and day sums of closed days every this many seconds; 0 = never (env PUFA_REACH_SETS_SECONDS, default 600).")
     var reachSetsSeconds: Int?
 
     func run() throws {
