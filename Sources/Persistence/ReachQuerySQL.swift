@@ -1,3 +1,5 @@
+import Foundation
+
 /// SQL of the reach dashboard. Every statement reads the rollups (`reach_hourly`, `reach_persons`) or the delivery
 /// tables, never raw `events`, so figures stay fast on millions of events and unchanged after pruning.
 /// Parameters, the same in every statement: ?1 first Beijing day (or millisecond) of the range, ?2 the last day (or
@@ -73,6 +75,16 @@ enum ReachQuerySQL {
     static let timesByRegion = personTimesBy("region_id"), timesByUnit = personTimesBy("unit_id"), timesByGroups = personTimesBy("groups_mask")
     static let timesByChannel = personTimesBy("channel"), timesByContent = personTimesBy("content_id")
 
+    /// With a piece chosen, a statement over the cells with the piece's condition written plainly: SQLite can then
+    /// read the piece's cells through `reach_hourly_piece`, where `(?3 IS NULL OR …)` makes it read every cell of the range.
+    static func hourly(_ sql: String, _ f: ReachFilter) -> String {
+        f.contentId == nil ? sql : pieceVariants[sql] ?? sql
+    }
+    static let pieceVariants = Dictionary(uniqueKeysWithValues: [hourlyByKind, seriesDaily, seriesHourly, timesByRegion, timesByUnit,
+                                                                 timesByGroups, timesByChannel, timesByContent].map {
+        ($0, $0.replacingOccurrences(of: "(?3 IS NULL OR h.content_id = ?3)", with: "h.content_id = ?3"))
+    })
+
     static let regionTree = "SELECT id, parent_id, name FROM regions ORDER BY id"
     static let unitTree = "SELECT id, parent_id, name FROM units ORDER BY id"
     static let contentTitles = "SELECT id, slug, title FROM content WHERE id IN (SELECT value FROM json_each(?))"
@@ -125,4 +137,5 @@ enum ReachQuerySQL {
                         timesByRegion, timesByUnit,
                         timesByGroups, timesByChannel, timesByContent, regionTree, unitTree, contentTitles, campaignExists,
                         notReachedCount, notReachedPage, taskExists, notFinishedCount, notFinishedPage, yearTimesByGroups, yearPieces, yearCampaigns, yearQuizzes, yearExams]
+        + Array(pieceVariants.values)
 }

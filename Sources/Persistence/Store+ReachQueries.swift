@@ -122,7 +122,7 @@ extension Store {
             return try rangeSums(db, from: from, to: to, by: .all, kinds: EventKind.allCases.map(\.rawValue)).compactMapValues { $0[""] }
         }
         var result: [String: ReachSums] = [:]
-        for row in try db.query(ReachQuerySQL.hourlyByKind, hourlyArgs) {
+        for row in try db.query(ReachQuerySQL.hourly(ReachQuerySQL.hourlyByKind, f), hourlyArgs) {
             result[row.string("kind") ?? ""] = ReachSums(events: row.int("events") ?? 0, personTimes: row.int("person_times") ?? 0,
                                                           seconds: row.int("seconds") ?? 0)
         }
@@ -143,7 +143,8 @@ extension Store {
                     for (day, sums) in byDay { add(day, kind, sums.personTimes) }
                 }
             } else {
-                for row in try db.query(hourly ? ReachQuerySQL.seriesHourly : ReachQuerySQL.seriesDaily, try reachArgs(db, from, to, f)) {
+                for row in try db.query(ReachQuerySQL.hourly(hourly ? ReachQuerySQL.seriesHourly : ReachQuerySQL.seriesDaily, f),
+                                        try reachArgs(db, from, to, f)) {
                     add(row.string("bucket") ?? "", row.string("kind") ?? "", row.int("person_times") ?? 0)
                 }
             }
@@ -176,7 +177,7 @@ extension Store {
                     rows[key, default: ReachRow(key: key)].personTimes = sums.personTimes
                 }
             } else {
-                for row in try db.query(sql.times, try reachArgs(db, from, to, f)) {
+                for row in try db.query(ReachQuerySQL.hourly(sql.times, f), try reachArgs(db, from, to, f)) {
                     let key = row["key"].string ?? String(row["key"].int ?? 0)
                     rows[key, default: ReachRow(key: key)].personTimes = row.int("person_times") ?? 0
                 }

@@ -75,4 +75,30 @@ import TestSupport
         #expect(try store.buildReachDaySums(today: "2026-11-06") == 1, "today, once it has closed")
         try Self.expectSameAsCells(store, "every day built")
     }
+
+    @Test func aPieceFilterReadsThePiecesCellsThroughItsIndexWithTheSameFigures() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reach-piece-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let store = try Store.open(path: dir.appendingPathComponent("p.sqlite").path, readers: 2, now: 0)
+        defer { store.pool.close(); try? FileManager.default.removeItem(at: dir) }
+        try Sets.seed(store)
+        var rng = SplitMix(seed: 11)
+        for day in Sets.days { try store.ingest(Sets.events(day: day, persons: Array(1...30), count: 200, rng: &rng, tag: day), now: 0) }
+        for (sql, variant) in ReachQuerySQL.pieceVariants {
+            let plan = try store.pool.read { db in
+                try db.query("EXPLAIN QUERY PLAN " + variant, try store.reachArgs(db, Sets.days[0], Sets.days[4], ReachFilter(contentId: 2)))
+                    .compactMap { $0.string("detail") }.joined(separator: "; ")
+            }
+            #expect(plan.contains("reach_hourly_piece"), "\(plan)")
+            for f in [ReachFilter(contentId: 2), ReachFilter(contentId: 3, regionId: 2, channel: "")] {
+                let (a, b) = try store.pool.read { db in
+                    let args = try store.reachArgs(db, Sets.days[0], Sets.days[4], f)
+                    func rows(_ text: String) throws -> [String] { try db.query(text, args).map { "\($0.values)" }.sorted() }
+                    return (try rows(sql), try rows(variant))
+                }
+                #expect(a == b && !a.isEmpty, "\(f)")
+            }
+        }
+    }
 }
+
