@@ -1,12 +1,13 @@
 import Foundation
 
-/// Copies the WAL into the database file on its own thread and connection, so the writer never does.
+/// Copies the WAL into the database file on its own thread and connection, so the writer seldom has to.
 ///
 /// SQLite's automatic checkpoint runs inside the commit that crosses the threshold: that commit (and every save
-/// waiting behind it in the group) waits while pages are copied and the database file is flushed, which showed as
-/// the tail of save latency when the disk was busy. Here the writer's automatic checkpoint is off and a `PASSIVE`
+/// waiting behind it in the group) waits while pages are copied and the database file is flushed. Here a `PASSIVE`
 /// checkpoint — which never blocks the writer or readers, and costs next to nothing when there is nothing to copy —
-/// runs every `interval`. The writer restarts the WAL from its beginning by itself once a checkpoint has caught up.
+/// runs every `interval`, so when the writer's own (rarer, see `DatabasePool.writerCheckpointPages`) comes, little is
+/// left to copy. The writer's stays because only it can catch up with itself under steady writes, which is what lets
+/// the WAL start over from its beginning.
 final class Checkpointer: @unchecked Sendable {
     private let db: Connection
     private let interval: TimeInterval

@@ -35,6 +35,9 @@ public struct PoolStatistics: Sendable {
 public final class DatabasePool: @unchecked Sendable {
     /// The database file.
     public let path: String
+    /// WAL pages after which a commit checkpoints on the writer (SQLite's default is 1,000): by then the checkpointer
+    /// has copied all but the last half second of them.
+    static let writerCheckpointPages = 4_000
     private let writer: WriterQueue
     private let readers: ReaderPool
     private let checkpointer: Checkpointer
@@ -48,8 +51,11 @@ public final class DatabasePool: @unchecked Sendable {
         precondition(path != ":memory:" && !path.isEmpty, "a pool shares one file between connections")
         self.path = path
         let writerConnection = try Connection(path: path, readOnly: false)
-        // The checkpointer copies the WAL on its own thread, so no commit waits for a checkpoint.
-        try writerConnection.execute("PRAGMA wal_autocheckpoint = 0")
+        // The checkpointer copies the WAL on its own thread, so commits seldom wait for a checkpoint; the writer's
+        // own automatic checkpoint stays as a backstop at a larger size, because under steady writes the WAL can only
+        // start over from its beginning after a checkpoint that catches up with the writer, which only the writer's
+        // own can be sure to do. Without it the WAL grows without end (a benchmark filled the disk).
+        try writerConnection.execute("PRAGMA wal_autocheckpoint = \(Self.writerCheckpointPages)")
         let readerConnections = try (0..<readers).map { _ in try Connection(path: path, readOnly: true) }
         self.readers = ReaderPool(readerConnections)
         self.checkpointer = try Checkpointer(path: path)

@@ -114,3 +114,25 @@ struct CheckpointerTests {
         }
     }
 }
+
+extension CheckpointerTests {
+    @Test func underSteadyWritesTheWalStaysBounded() throws {
+        try withTemporaryDirectory { directory in
+            let pool = try makePool(in: directory)
+            defer { pool.close() }
+            let wal = directory.appendingPathComponent("test.sqlite-wal").path
+            @Sendable func size() -> Int { ((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? Int) ?? 0 }
+            let largest = Locked(0)
+            // 48 MB of rows from four threads, with no pause for the checkpointer to catch up.
+            onThreads(4) { thread in
+                let blob = [UInt8](repeating: UInt8(thread), count: 4_000)
+                for i in 0..<3_000 {
+                    try? pool.write { db in try db.run("INSERT INTO t (n, s) VALUES (?, ?)", [thread * 100_000 + i, String(decoding: blob, as: UTF8.self)]) }
+                    if i % 100 == 0 { let now = size(); largest.withValue { $0 = max($0, now) } }
+                }
+            }
+            #expect(try countRows(pool) == 12_000)
+            #expect(largest.current < 40_000_000, "the WAL grew to \(largest.current) bytes")
+        }
+    }
+}
