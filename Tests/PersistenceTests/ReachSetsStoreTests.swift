@@ -44,6 +44,16 @@ import TestSupport
         }
     }
 
+    /// A fresh store with those regions, units and pieces, in its own directory; call the closure when done.
+    static func seededStore(readers: Int = 2) throws -> (Store, () -> Void) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reach-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let store = try Store.open(path: dir.appendingPathComponent("p.sqlite").path, readers: readers, now: 0)
+        let done = { store.pool.close(); try? FileManager.default.removeItem(at: dir) }
+        do { try seed(store) } catch { done(); throw error }
+        return (store, done)
+    }
+
     /// Events of `persons` on `day`: each person keeps one region, unit and audience set; pieces and campaigns vary,
     /// so a person can open one piece directly and another through a campaign.
     static func events(day: String, persons: [Int], count: Int, rng: inout SplitMix, tag: String) -> [IngestEvent] {
@@ -110,11 +120,8 @@ import TestSupport
     }
 
     @Test func everyPersonsFigureIsTheExactDistinctCountBeforeAndAfterTheSetsAreBuilt() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reach-sets-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let store = try Store.open(path: dir.appendingPathComponent("p.sqlite").path, readers: 2, now: 0)
-        defer { store.pool.close(); try? FileManager.default.removeItem(at: dir) }
-        try Self.seed(store)
+        let (store, done) = try Self.seededStore(readers: 2)
+        defer { done() }
         var rng = SplitMix(seed: 2026)
         for day in Self.days {
             try store.ingest(Self.events(day: day, persons: Array(1...40), count: 250, rng: &rng, tag: day), now: 0)
@@ -143,11 +150,8 @@ import TestSupport
     }
 
     @Test func aDamagedStoredSetFailsTheQueryInsteadOfMiscounting() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reach-sets-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let store = try Store.open(path: dir.appendingPathComponent("p.sqlite").path, readers: 1, now: 0)
-        defer { store.pool.close(); try? FileManager.default.removeItem(at: dir) }
-        try Self.seed(store)
+        let (store, done) = try Self.seededStore(readers: 1)
+        defer { done() }
         var rng = SplitMix(seed: 7)
         try store.ingest(Self.events(day: "2026-11-01", persons: Array(1...10), count: 40, rng: &rng, tag: "a"), now: 0)
         try store.buildReachDaySets(today: Self.today)

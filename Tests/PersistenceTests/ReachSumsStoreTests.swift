@@ -51,11 +51,8 @@ import TestSupport
     }
 
     @Test func everySumIsTheCellsSumBeforeAndAfterTheDaySumsAreBuilt() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reach-sums-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let store = try Store.open(path: dir.appendingPathComponent("p.sqlite").path, readers: 2, now: 0)
-        defer { store.pool.close(); try? FileManager.default.removeItem(at: dir) }
-        try Sets.seed(store)
+        let (store, done) = try Sets.seededStore(readers: 2)
+        defer { done() }
         var rng = SplitMix(seed: 2027)
         for day in Sets.days {
             var events = Sets.events(day: day, persons: Array(1...40), count: 250, rng: &rng, tag: day)
@@ -77,11 +74,8 @@ import TestSupport
     }
 
     @Test func aPieceFilterReadsThePiecesCellsThroughItsIndexWithTheSameFigures() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reach-piece-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let store = try Store.open(path: dir.appendingPathComponent("p.sqlite").path, readers: 2, now: 0)
-        defer { store.pool.close(); try? FileManager.default.removeItem(at: dir) }
-        try Sets.seed(store)
+        let (store, done) = try Sets.seededStore(readers: 2)
+        defer { done() }
         var rng = SplitMix(seed: 11)
         for day in Sets.days { try store.ingest(Sets.events(day: day, persons: Array(1...30), count: 200, rng: &rng, tag: day), now: 0) }
         for (sql, variant) in ReachQuerySQL.pieceVariants {
