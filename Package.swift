@@ -51,7 +51,7 @@ let package = Package(
         // Publicly verifiable prize draws (RFC 3797): commitments, eligible-list digests, deterministic winners.
         .target(name: "Draws", dependencies: ["CLibCrypto"]),
         // Public prize quizzes: rounds, immediate-feedback entries, anti-abuse flags, leaderboards, the round's draw.
-        .target(name: "Quizzes", dependencies: ["Questions", "Exams", "Draws", "Accounts"]),
+        .target(name: "Quizzes", dependencies: ["Questions", "Exams", "Draws", "Accounts", "Audience"]),
         // Teaching material: pieces, their rules, who they are for.
         .target(name: "Content"),
         // Targeted delivery: audience groups, profiles' facts, segment rule trees, hold-outs, caps and quiet hours, the feed.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Beijing dates ("2026-11-02") and day numbers (days since 1970-01-01): China keeps UTC+8 all year, so a fixed
 /// offset is exact. Plain arithmetic (Howard Hinnant's civil-calendar algorithms), no Foundation calendar: event
-/// ingestion asks for a day per event. The one calendar of the Audience and Reach modules.
+/// ingestion asks for a day per event. The one calendar of the Audience, Reach and Quizzes modules.
 public enum BeijingDay {
     static let offsetMillis: Int64 = 8 * 3_600_000
     static let dayMillis: Int64 = 86_400_000

@@ -1,3 +1,4 @@
+import Audience
 import Foundation
 import Draws
 import Questions
@@ -96,52 +97,18 @@ extension QuizRoundSettings {
     }
 }
 
-/// Calendar days in Asia/Shanghai (UTC+8, no daylight saving), as "yyyy-MM-dd" strings that sort as dates.
+/// Calendar days in Asia/Shanghai (UTC+8, no daylight saving), as "yyyy-MM-dd" strings that sort as dates: the one
+/// calendar (`BeijingDay`), with the looser reading staff may type into a round's form.
 public enum QuizDay {
-    static let offsetMillis: Int64 = 8 * 3_600_000
-
     /// The Beijing date of a moment, e.g. "2026-12-04".
-    public static func of(_ millis: Int64) -> String {
-        let days = Int((millis + offsetMillis).quotientRoundingDown(86_400_000))
-        let (y, m, d) = civil(fromDays: days)
-        return String(format: "%04d-%02d-%02d", y, m, d)
-    }
+    public static func of(_ millis: Int64) -> String { BeijingDay.of(millis) }
 
-    /// "2026-12-20" if it is a real date, else nil.
+    /// "2026-12-20" if it is a real date (also written "2026-12-20 " or "2026-1-5"), else nil.
     public static func parse(_ text: String) -> String? {
         let parts = text.trimmed.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, (2000...2100).contains(parts[0]), (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
         let normalized = String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2])
-        return of(Int64(days(parts[0], parts[1], parts[2])) * 86_400_000) == normalized ? normalized : nil
-    }
-
-    // Howard Hinnant's civil-calendar algorithms (days since 1970-01-01 ↔ year, month, day).
-    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
-    static func days(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-}
-
-private extension Int64 {
-    func quotientRoundingDown(_ divisor: Int64) -> Int64 {
-        let q = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? q - 1 : q
+        return BeijingDay.number(normalized) == nil ? nil : normalized
     }
 }
 
