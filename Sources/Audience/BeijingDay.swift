@@ -63,8 +63,7 @@ public enum BeijingDay {
         return era * 146_097 + doe - 719_468
     }
 
-    /// Year, month, day of a day number counted from 1970-01-01 (the proleptic Gregorian calendar).
-    public static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
+    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

@@ -1,5 +1,4 @@
 import Audience
-import Foundation
 import HTTPServer
 import Logging
 
@@ -21,23 +20,13 @@ extension Handlers {
 }
 
 /// UTC times as `Response.json` writes them (ISO 8601, whole seconds), without a formatter: for replies built on
-/// the writer thread.
+/// the writer thread. The date is the calendar's day text (a day number is the same count in any zone).
 enum UTCTime {
     static func iso(_ millis: Int64) -> String {
         let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
         let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
         let inDay = Int(seconds - Int64(days) * 86_400)
-        let (y, m, d) = BeijingDay.civilFromDays(days)
-        guard (0...9999).contains(y) else { return ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(seconds))) }
-        // Written digit by digit: a reply is built for every save of a group commit.
-        var out = [UInt8](repeating: 0, count: 20)
-        func put(_ value: Int, _ width: Int, at index: Int) {
-            var v = value
-            for k in stride(from: index + width - 1, through: index, by: -1) { out[k] = UInt8(48 + v % 10); v /= 10 }
-        }
-        put(y, 4, at: 0); put(m, 2, at: 5); put(d, 2, at: 8)
-        put(inDay / 3600, 2, at: 11); put(inDay / 60 % 60, 2, at: 14); put(inDay % 60, 2, at: 17)
-        out[4] = 45; out[7] = 45; out[10] = 84; out[13] = 58; out[16] = 58; out[19] = 90
-        return String(decoding: out, as: UTF8.self)
+        func two(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
+        return BeijingDay.text(number: days) + "T" + two(inDay / 3600) + ":" + two(inDay / 60 % 60) + ":" + two(inDay % 60) + "Z"
     }
 }
