@@ -12,8 +12,9 @@ import urllib.request
 import uuid
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from pufa_browser import Api, admin_api, text_appears, visible, no_horizontal_overflow
 
@@ -162,7 +163,9 @@ def answer(driver, right=True):
 
 
 def question_number(driver):
-    return visible(driver, "#quiz-q-title").text
+    # The title is replaced when the page moves on: a read that races the replacement is read again.
+    return WebDriverWait(driver, 10, ignored_exceptions=[StaleElementReferenceException]).until(
+        lambda d: visible(d, "#quiz-q-title").text)
 
 
 def staff_entry(quiz, entry_id):
