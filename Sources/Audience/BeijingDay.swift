@@ -63,6 +63,11 @@ public enum BeijingDay {
         return era * 146_097 + doe - 719_468
     }
 
+    /// Year, month and day of a day number (the same count of days in any zone).
+    public static func civil(number: Int) -> (year: Int, month: Int, day: Int) {
+        civilFromDays(number)
+    }
+
     static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097

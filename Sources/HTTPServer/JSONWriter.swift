@@ -35,14 +35,40 @@ public struct JSONWriter {
     }
 
     public mutating func string(_ s: String?) { value { w in if let s { w.writeString(s) } else { w.null() } } }
-    public mutating func int(_ n: Int?) { value { w in if let n { w.bytes += Array(String(n).utf8) } else { w.null() } } }
+    public mutating func int(_ n: Int?) { value { w in if let n { Self.appendDigits(n, to: &w.bytes) } else { w.null() } } }
     /// A finite number as Swift prints it (`0.5`, `1.0`); JSON readers take both forms of a whole number.
     public mutating func double(_ d: Double?) {
         value { w in if let d, d.isFinite { w.bytes += Array(d.description.utf8) } else { w.null() } }
     }
-    public mutating func bool(_ b: Bool) { value { w in w.bytes += Array((b ? "true" : "false").utf8) } }
+    public mutating func bool(_ b: Bool) { value { w in w.bytes.append(contentsOf: (b ? "true" : "false").utf8) } }
 
-    private mutating func null() { bytes += Array("null".utf8) }
+    /// A string value whose bytes `body` appends: ASCII that needs no escaping (a timestamp, a code), written without
+    /// building a String first.
+    public mutating func asciiString(_ body: (inout [UInt8]) -> Void) {
+        value { w in
+            w.bytes.append(UInt8(ascii: "\""))
+            body(&w.bytes)
+            w.bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// Appends `n` in decimal, zero-padded to at least `width` digits, without allocating.
+    public static func appendDigits(_ n: Int, width: Int = 1, to bytes: inout [UInt8]) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var m = n.magnitude, count = 0
+        repeat { count += 1; m /= 10 } while m > 0
+        let digits = max(count, width), start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        m = n.magnitude
+        var i = start + digits - 1
+        while m > 0 {
+            bytes[i] = UInt8(truncatingIfNeeded: 0x30 + m % 10)
+            m /= 10
+            i -= 1
+        }
+    }
+
+    private mutating func null() { bytes.append(contentsOf: "null".utf8) }
 
     private mutating func value(_ write: (inout JSONWriter) -> Void) {
         separate()

@@ -50,18 +50,34 @@ public struct Request: Sendable {
     }
 
     /// One cookie's value, found without building the whole map (the session and CSRF cookies, on every request):
-    /// one pass over the header's bytes, nothing allocated until the value is found.
+    /// one pass over the header's contiguous bytes, nothing allocated until the value is found.
     public func cookie(_ name: String) -> String? {
-        guard let header = headers["Cookie"] else { return nil }
-        let bytes = header.utf8
-        var start = bytes.startIndex
-        while start < bytes.endIndex {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.endIndex
-            let part = bytes[start..<end]
-            if let eq = part.firstIndex(of: UInt8(ascii: "=")), Self.trimmed(part[..<eq]).elementsEqual(name.utf8) {
-                return String(decoding: Self.trimmed(part[part.index(after: eq)...]), as: UTF8.self)
+        guard var header = headers["Cookie"] else { return nil }
+        var name = name
+        return header.withUTF8 { h in name.withUTF8 { n in Self.cookie(n, in: h) } }
+    }
+
+    static func cookie(_ name: UnsafeBufferPointer<UInt8>, in h: UnsafeBufferPointer<UInt8>) -> String? {
+        func isBlank(_ b: UInt8) -> Bool { b == 32 || b == 9 }
+        var start = 0
+        while start < h.count {
+            var end = start, eq = -1
+            while end < h.count && h[end] != UInt8(ascii: ";") {
+                if eq < 0 && h[end] == UInt8(ascii: "=") { eq = end }
+                end += 1
             }
-            start = end < bytes.endIndex ? bytes.index(after: end) : end
+            if eq >= 0 {
+                var (ks, ke) = (start, eq)
+                while ks < ke && isBlank(h[ks]) { ks += 1 }
+                while ke > ks && isBlank(h[ke - 1]) { ke -= 1 }
+                if ke - ks == name.count && (0..<name.count).allSatisfy({ h[ks + $0] == name[$0] }) {
+                    var (vs, ve) = (eq + 1, end)
+                    while vs < ve && isBlank(h[vs]) { vs += 1 }
+                    while ve > vs && isBlank(h[ve - 1]) { ve -= 1 }
+                    return String(decoding: UnsafeBufferPointer(rebasing: h[vs..<ve]), as: UTF8.self)
+                }
+            }
+            start = end + 1
         }
         return nil
     }

@@ -17,7 +17,7 @@ public protocol Middleware<Context>: Sendable {
 
 /// Which route a request goes to, found once per request and carried to `respond`.
 public struct RouteMatch: Sendable {
-    enum Kind: Sendable { case found(Int, [String: String]), methodNotAllowed([HTTPMethod]), notFound }
+    typealias Kind = RouteTable.Match
     let kind: Kind
     /// True when answering may block (database writes, password hashing): the server then suspends the
     /// connection and answers from a worker thread, so the event loop keeps serving other connections.
@@ -49,17 +49,12 @@ public struct RouteInfo: Sendable {
 public struct Router<Context: RequestContext>: Responder {
     struct Route: Sendable {
         var info: RouteInfo
-        var segments: [Segment]
-        var handler: Handler<Context>
+        /// The handler inside every middleware, composed once when the route is added.
+        var chain: @Sendable (Request, Context) throws -> Response
     }
-    enum Segment: Sendable, Equatable { case literal(String), parameter(String) }
 
+    private var table = RouteTable()
     private var routes: [Route] = []
-    private var exact: [String: [HTTPMethod: Int]] = [:]
-    /// Parametric routes by segment count, and the first segments they start with (`api`): a path outside those
-    /// (a static file) skips the scan entirely.
-    private var parametric: [Int: [Int]] = [:]
-    private var parametricHeads: Set<Substring> = []
     private var middleware: [any Middleware<Context>] = []
     /// Answers requests no route matched (static files); nil → JSON 404.
     public var fallback: (@Sendable (Request) -> Response?)?
@@ -77,74 +72,34 @@ public struct Router<Context: RequestContext>: Responder {
 
     public var routeInfos: [RouteInfo] { routes.map(\.info) }
 
-    public mutating func use(_ m: any Middleware<Context>) { middleware.append(m) }
+    /// Adds a middleware around every route added after it (add all middleware first).
+    public mutating func use(_ m: any Middleware<Context>) {
+        precondition(routes.isEmpty, "add middleware before routes")
+        middleware.append(m)
+    }
 
     /// Registers a handler. `offload` defaults to true for methods that change state.
     public mutating func add(_ method: HTTPMethod, _ pattern: String, operationId: String, summary: String = "",
                              offload: Bool? = nil, _ handler: @escaping Handler<Context>) {
-        let segments = Self.split(pattern).map { s -> Segment in
-            s.hasPrefix("{") && s.hasSuffix("}") ? .parameter(String(s.dropFirst().dropLast())) : .literal(String(s))
-        }
+        let index = table.add(method, pattern)
+        precondition(index == routes.count)
         let info = RouteInfo(method: method, pattern: pattern, operationId: operationId, summary: summary,
                              offload: offload ?? !(method == .GET || method == .HEAD))
-        precondition(!routes.contains { $0.info.method == method && $0.segments == segments },
-                     "duplicate route \(method) \(pattern)")
-        routes.append(Route(info: info, segments: segments, handler: handler))
-        if !segments.contains(where: { if case .parameter = $0 { true } else { false } }) {
-            exact[pattern, default: [:]][method] = routes.count - 1
-        } else {
-            parametric[segments.count, default: []].append(routes.count - 1)
-            if case .literal(let head) = segments.first { parametricHeads.insert(Substring(head)) }
+        var chain: @Sendable (Request, Context) throws -> Response = handler
+        for m in middleware.reversed() {
+            let next = chain
+            chain = { try m.handle($0, $1, next: next) }
         }
+        routes.append(Route(info: info, chain: chain))
     }
 
     public func match(_ request: Request) -> RouteMatch {
-        let kind = match(request.method, request.path)
+        let kind = table.match(request.method, request.path)
         if case .found(let index, _) = kind { return RouteMatch(kind: kind, offload: routes[index].info.offload) }
         return RouteMatch(kind: kind, offload: false)
     }
 
-    func match(_ method: HTTPMethod, _ path: String) -> RouteMatch.Kind {
-        let lookup = method == .HEAD ? HTTPMethod.GET : method
-        var allowed: [HTTPMethod] = []
-        // "/items/" is "/items".
-        let path = path.count > 1 && path.hasSuffix("/") && exact[path] == nil ? String(path.dropLast()) : path
-        if let byMethod = exact[path] {
-            if let index = byMethod[lookup] { return .found(index, [:]) }
-            allowed = byMethod.keys.sorted { $0.rawValue < $1.rawValue }
-        }
-        let parts = Self.split(path)
-        guard let head = parts.first, parametricHeads.contains(head) else {
-            return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed)
-        }
-        // Literal segments are compared before anything is allocated: most candidates fail on one. The first
-        // route (in registration order) with the method wins; the others only name the allowed methods.
-        for index in parametric[parts.count] ?? [] where Self.literalsMatch(routes[index].segments, parts) {
-            let method = routes[index].info.method
-            if method == lookup { return .found(index, Self.parameters(routes[index].segments, parts)) }
-            allowed.append(method)
-        }
-        return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed)
-    }
-
-    static func literalsMatch(_ segments: [Segment], _ parts: [Substring]) -> Bool {
-        for i in segments.indices {
-            if case .literal(let literal) = segments[i], !literal.utf8.elementsEqual(parts[i].utf8) { return false }
-        }
-        return true
-    }
-
-    static func parameters(_ segments: [Segment], _ parts: [Substring]) -> [String: String] {
-        var params: [String: String] = [:]
-        for i in segments.indices {
-            if case .parameter(let name) = segments[i] { params[name] = String(parts[i]) }
-        }
-        return params
-    }
-
-    static func split(_ path: String) -> [Substring] {
-        path.split(separator: "/", omittingEmptySubsequences: true)
-    }
+    func match(_ method: HTTPMethod, _ path: String) -> RouteMatch.Kind { table.match(method, path) }
 
     public func respond(to request: Request, match: RouteMatch) -> Response {
         let start = ContinuousClock.now
@@ -181,14 +136,8 @@ public struct Router<Context: RequestContext>: Responder {
     }
 
     private func run(_ route: Route, _ request: Request) -> Response {
-        let handler = route.handler
-        var chain: (Request, Context) throws -> Response = { try handler($0, $1) }
-        for m in middleware.reversed() {
-            let next = chain
-            chain = { try m.handle($0, $1, next: next) }
-        }
         do {
-            return try chain(request, Context(request: request))
+            return try route.chain(request, Context(request: request))
         } catch let error as HTTPError {
             return .error(error)
         } catch {

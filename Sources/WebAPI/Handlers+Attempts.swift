@@ -114,10 +114,10 @@ struct SaveReplyDTO {
     func response() -> Response {
         var w = JSONWriter(capacity: 160)
         w.object { o in
-            if let deadline { o.key("deadline"); o.string(UTCTime.iso(deadline)) }
-            o.key("savedAt"); o.string(UTCTime.iso(savedAt))
+            if let deadline { o.key("deadline"); o.asciiString { UTCTime.append(deadline, to: &$0) } }
+            o.key("savedAt"); o.asciiString { UTCTime.append(savedAt, to: &$0) }
             o.key("seq"); o.int(Int(seq))
-            o.key("serverTime"); o.string(UTCTime.iso(serverTime))
+            o.key("serverTime"); o.asciiString { UTCTime.append(serverTime, to: &$0) }
             o.key("slot"); o.int(slot)
             o.key("stored"); o.bool(stored)
         }

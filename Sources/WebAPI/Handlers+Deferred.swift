@@ -22,11 +22,16 @@ extension Handlers {
 /// UTC times as `Response.json` writes them (ISO 8601, whole seconds), without a formatter: for replies built on
 /// the writer thread. The date is the calendar's day text (a day number is the same count in any zone).
 enum UTCTime {
-    static func iso(_ millis: Int64) -> String {
+    /// Appends "yyyy-MM-ddTHH:mm:ssZ" (a save's reply writes three of them straight into its bytes).
+    static func append(_ millis: Int64, to bytes: inout [UInt8]) {
         let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
         let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
         let inDay = Int(seconds - Int64(days) * 86_400)
-        func two(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
-        return BeijingDay.text(number: days) + "T" + two(inDay / 3600) + ":" + two(inDay / 60 % 60) + ":" + two(inDay % 60) + "Z"
+        let (y, m, d) = BeijingDay.civil(number: days)
+        func put(_ n: Int, _ width: Int, _ separator: Unicode.Scalar) {
+            JSONWriter.appendDigits(n, width: width, to: &bytes)
+            bytes.append(UInt8(ascii: separator))
+        }
+        put(y, 4, "-"); put(m, 2, "-"); put(d, 2, "T"); put(inDay / 3600, 2, ":"); put(inDay / 60 % 60, 2, ":"); put(inDay % 60, 2, "Z")
     }
 }

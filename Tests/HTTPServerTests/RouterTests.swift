@@ -1,6 +1,7 @@
 import Foundation
 @testable import HTTPServer
 import Testing
+import TestSupport
 
 struct TestContext: RequestContext {
     var trail: [String] = []
@@ -20,8 +21,9 @@ struct Tag: Middleware {
 }
 
 @Suite struct RouterTests {
-    func router() -> Router<TestContext> {
+    func router(middleware tags: [String] = []) -> Router<TestContext> {
         var r = Router<TestContext>()
+        for tag in tags { r.use(Tag(name: tag)) }
         r.add(.GET, "/items", operationId: "list") { _, _ in .text("list") }
         r.add(.POST, "/items", operationId: "create") { _, _ in .text("create", status: 201) }
         r.add(.GET, "/items/{id}", operationId: "get") { req, _ in .text("item " + (try req.parameter("id"))) }
@@ -54,6 +56,23 @@ struct Tag: Middleware {
         #expect(body(r.respond(to: Request(method: .PUT, path: "/a/1/c/9"))) == "two 9")
         #expect(r.respond(to: Request(method: .POST, path: "/a/1/c/9")).headers["Allow"] == "PUT, GET")
         #expect(r.respond(to: Request(method: .PUT, path: "/a/1/d/9")).status == 404)
+    }
+
+    @Test func aPatternOfLiteralsBeatsParametersAndAmongParametersTheEarlierRegistrationWins() {
+        var r = Router<TestContext>()
+        r.add(.GET, "/a/{x}/b", operationId: "param") { request, _ in .text("param " + (request.parameters["x"] ?? "")) }
+        r.add(.GET, "/a/new/b", operationId: "exact") { _, _ in .text("exact") }
+        r.add(.PUT, "/a/{x}/{y}", operationId: "wide") { request, _ in .text("wide " + (request.parameters["y"] ?? "")) }
+        r.add(.PUT, "/a/new/{y}", operationId: "narrow") { _, _ in .text("narrow") }
+        r.add(.DELETE, "/a/new/{y}", operationId: "tail") { request, _ in .text("tail " + (request.parameters["y"] ?? "")) }
+        #expect(body(r.respond(to: Request(method: .GET, path: "/a/new/b"))) == "exact")
+        #expect(body(r.respond(to: Request(method: .GET, path: "/a/old/b"))) == "param old")
+        #expect(body(r.respond(to: Request(method: .PUT, path: "/a/new/c"))) == "wide c")
+        #expect(body(r.respond(to: Request(method: .DELETE, path: "/a/new/b"))) == "tail b")
+        #expect(r.respond(to: Request(method: .POST, path: "/a/new/b")).headers["Allow"] == "GET, PUT, DELETE")
+        #expect(r.respond(to: Request(method: .GET, path: "/a/new/c")).headers["Allow"] == "PUT, DELETE")
+        #expect(r.respond(to: Request(method: .GET, path: "/a/new")).status == 404)
+        #expect(r.respond(to: Request(method: .GET, path: "/a/x/b/c")).status == 404)
     }
 
     @Test func theMethodPicksTheHandler() {
@@ -89,9 +108,7 @@ struct Tag: Middleware {
     }
 
     @Test func middlewareRunsInOrderAroundTheHandler() {
-        var r = router()
-        r.use(Tag(name: "outer"))
-        r.use(Tag(name: "inner"))
+        let r = router(middleware: ["outer", "inner"])
         let response = r.respond(to: Request(method: .GET, path: "/trail"))
         #expect(body(response) == "outer,inner")
         #expect(response.headers.fields.filter { $0.name == "X-After" }.map(\.value) == ["inner", "outer"])
@@ -119,6 +136,18 @@ struct Tag: Middleware {
         #expect(request.cookie("b") == "two" && request.cookie("c") == "x=y" && request.cookie("d") == nil)
         #expect(Request(method: .GET, path: "/", headers: Headers([("cookie", "ab=1; a=2")])).cookie("a") == "2")
         #expect(Request(method: .GET, path: "/").cookie("a") == nil)
+    }
+
+    @Test func oneCookieIsFoundAsTheWholeMapFindsItOnRandomHeaders() {
+        var rng = SplitMix(seed: 0xC00C1E)
+        let pieces = ["a", "b", "ab", "c", " ", "\t", "=", ";", "x", "1", "é"]
+        for _ in 0..<2_000 {
+            let header = (0..<Int.random(in: 0...14, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let request = Request(method: .GET, path: "/", headers: Headers([("Cookie", header)]))
+            for name in ["a", "b", "ab", "c", "é"] {
+                #expect(request.cookie(name) == request.cookies[name], "\(name) in \(header.debugDescription)")
+            }
+        }
     }
 
     @Test func decodingChecksTheContentTypeAndExplainsMistakes() {
