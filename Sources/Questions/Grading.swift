@@ -4,6 +4,17 @@ public enum QuestionResponse: Sendable, Equatable, Hashable, Codable {
     case judge(Bool)
     case blanks([String])
     case text(String)
+
+    /// Whether this holds an answer: an emptied choice (also how a judgement is taken back), blank boxes or blank
+    /// text do not — what a receipt counts as answered.
+    public var holdsAnswer: Bool {
+        switch self {
+        case .choice(let c): !c.isEmpty
+        case .judge: true
+        case .blanks(let b): b.contains { !$0.trimmed.isEmpty }
+        case .text(let t): !t.trimmed.isEmpty
+        }
+    }
 }
 
 /// How a multiple-choice question is scored; chosen by the exam or quiz that uses it.
@@ -58,6 +69,9 @@ extension QuestionContent {
                 : Grade(fraction: Double(right) / Double(accepted.count), state: .partial)
         case (.reference, .text(let text)):
             return text.trimmed.isEmpty ? .unanswered : Grade(fraction: nil, state: .needsMarking)
+        case (_, .choice(let chosen)) where chosen.isEmpty:
+            // A judgement taken back is stored as an empty choice.
+            return .unanswered
         default:
             // A response of the wrong shape earns nothing rather than failing the whole attempt.
             return Grade(fraction: 0, state: .incorrect)

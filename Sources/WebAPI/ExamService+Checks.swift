@@ -50,6 +50,8 @@ enum ResponseShape {
             if q.type == .single && c.count > 1 { return "单选题只能选一项 / choose one option" }
             return nil
         case (.judge, .judge): return nil
+        // An empty choice takes a judgement back: the one "no answer" of every type answered by choosing.
+        case (.judge, .choice(let c)) where c.isEmpty: return nil
         case (.blank, .blanks(let b)):
             if b.count > q.blankCount { return "空的数量不对 / too many blanks" }
             return b.contains { $0.count > 500 } ? "答案过长 / answer too long" : nil

@@ -101,7 +101,7 @@ extension Handlers {
     func receiptFor(_ a: AttemptRecord, exam: ExamRecord, responses: [SavedResponse], candidate: String?) throws -> ReceiptDTO {
         let showScore = exam.settings.review.showsScore()
         return ReceiptDTO(attemptId: a.id, examTitle: exam.settings.title, candidate: candidate ?? "", submittedAt: a.submittedAt.map(Date.init(millis:)),
-                          submittedBy: a.submittedBy, answered: responses.count, total: a.items.count, digest: a.digest,
+                          submittedBy: a.submittedBy, answered: responses.filter(\.response.holdsAnswer).count, total: a.items.count, digest: a.digest,
                           score: showScore ? a.score : nil, maxScore: showScore ? a.maxScore : nil, passed: showScore ? a.passed : nil)
     }
 }

@@ -33,6 +33,15 @@ import Testing
         #expect(judge.grade(.judge(true)).state == .incorrect)
     }
 
+    @Test func anEmptyChoiceIsNoAnswerForEveryTypeAnsweredByChoosing() {
+        #expect(judge.grade(.choice([])) == .unanswered, "a judgement taken back")
+        #expect(single.grade(.choice([])) == .unanswered && multiple.grade(.choice([]), scoring: .partial) == .unanswered)
+        #expect(!QuestionResponse.choice([]).holdsAnswer && !QuestionResponse.blanks([" ", ""]).holdsAnswer
+                && !QuestionResponse.text("  ").holdsAnswer)
+        #expect(QuestionResponse.judge(false).holdsAnswer && QuestionResponse.choice([0]).holdsAnswer
+                && QuestionResponse.blanks(["", "x"]).holdsAnswer)
+    }
+
     @Test func blanksAcceptVariantsAndIgnoreWidthSpacesAndPunctuation() {
         #expect(blank.grade(.blanks(["１５日", " 收到通知之日。"])).state == .correct)
         #expect(blank.grade(.blanks(["15 日", "收到 通知之日"])).state == .correct)

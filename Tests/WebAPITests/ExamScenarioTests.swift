@@ -61,6 +61,21 @@ import TestSupport
         try json(s.official, "PUT", "/api/v1/attempts/\(attempt)/responses/\(slot)", ["seq": seq, "clientId": client, "response": response])
     }
 
+    @Test func anAnswerTakenBackIsNotCountedAndAJudgementCanBeTakenBackToo() throws {
+        let s = try setUp()
+        let view = try start(s)
+        let attempt = try #require(view["id"] as? Int)
+        let items = try #require(view["items"] as? [[String: Any]])
+        let judge = try #require(items.first { $0["type"] as? String == "judge" }?["slot"] as? Int)
+        let other = try #require(items.first { $0["type"] as? String != "judge" }?["slot"] as? Int)
+        #expect(try save(s, attempt, slot: judge, seq: 1, ["judge": true]).status == 200)
+        #expect(try save(s, attempt, slot: other, seq: 2, ["choice": [0]]).status == 200)
+        #expect(try save(s, attempt, slot: judge, seq: 3, ["choice": []]).json["stored"] as? Bool == true, "a judgement taken back")
+        #expect(try save(s, attempt, slot: judge, seq: 4, ["choice": [0]]).status == 422, "only an empty choice fits a judge question")
+        let receipt = try json(s.official, "POST", "/api/v1/attempts/\(attempt)/submit", ["clientId": "tab-1"])
+        #expect(receipt.json["answered"] as? Int == 1, "\(receipt.text)")
+    }
+
     @Test func anOfficialTakesTheExamAndGetsAVerifiableReceipt() throws {
         let s = try setUp()
         let mine = try #require(try s.official.get("/api/v1/my/exams").json["items"] as? [[String: Any]])

@@ -217,6 +217,25 @@ def test_a_reload_resumes_the_attempt_with_its_answers(driver, server, admin, un
     assert 28 <= minutes <= 30
 
 
+def test_a_judgement_can_be_taken_back(driver, server, admin, unique):
+    exam, official = published_exam(server, admin, unique, types=["judge"])
+    start_exam(driver, server, official, exam)
+    question = driver.find_element(By.ID, "exam-question")
+    clear = question.find_element(By.CSS_SELECTOR, ".exam-clear")
+    assert not clear.is_displayed(), "nothing to take back yet"
+    answer_current(driver)
+    saved(driver)
+    assert driver.find_element(By.ID, "exam-progress-text").text == "已答 1 / 1 题"
+    visible(driver, ".exam-clear").click()
+    wait(driver).until(lambda d: d.find_element(By.ID, "exam-progress-text").text == "已答 0 / 1 题")
+    saved(driver)
+    # The server holds no answer either: after a reload neither 正确 nor 错误 is chosen.
+    driver.refresh()
+    visible(driver, "#exam-question")
+    assert not [i for i in driver.find_elements(By.CSS_SELECTOR, "#exam-question input[type=radio]") if i.is_selected()]
+    assert driver.find_element(By.ID, "exam-progress-text").text == "已答 0 / 1 题"
+
+
 def test_opening_the_attempt_in_a_second_browser_stops_the_first(driver, server, admin, unique):
     exam, official = published_exam(server, admin, unique)
     start_exam(driver, server, official, exam)

@@ -106,8 +106,8 @@ function choices(item, r, onChange) {
     if (item.type === 'judge') return picked.length ? { judge: picked[0] === 0 } : null;
     return { choice: picked };
   }
-  // A choice can be taken back ({choice: []}); the API has no empty 正确/错误, so a judgement can only be changed.
-  const clear = item.type === 'judge' ? null : h('button', { type: 'button', class: 'btn btn-small btn-quiet exam-clear',
+  // Any choice can be taken back, a judgement too: an empty choice is the API's "no answer" for these types.
+  const clear = h('button', { type: 'button', class: 'btn btn-small btn-quiet exam-clear',
     i18n: 'exam.clearAnswer', hidden: !chosen.length, onclick: function () {
       inputs.forEach(function (el) { el.checked = false; });
       clear.hidden = true;
@@ -116,7 +116,7 @@ function choices(item, r, onChange) {
     } });
   list.addEventListener('change', function () {
     const response = read();
-    if (clear) clear.hidden = !response || !response.choice.length;
+    clear.hidden = !response || (Array.isArray(response.choice) && !response.choice.length);
     if (response) onChange(response, false);
   });
   const legendKey = multiple ? 'exam.pickMany' : 'exam.pickOne';
