@@ -2,7 +2,10 @@
 """Event ingestion (`make bench`): wrk posts batches of 10 reading events for 10 s at 64 connections; the reference
 is the plain C libmicrohttpd server's /healthz in the same run. Afterwards the database must hold exactly one row
 per event taken (the flusher writes every 250 ms; the server is asked to stop first so the last batch is written).
-Usage: events.py PUFA_URL HELLO_URL DB PUFA_PID"""
+The storage reference, run right after in the same minute: raw event rows alone stored by plain prepared inserts into
+a table made from pufa's own `events` statement (Benchmarks/rawevents.c) — an upper bound on events/s for any
+ingestion that keeps each raw event on this machine.
+Usage: events.py PUFA_URL HELLO_URL DB PUFA_PID RAWEVENTS_BIN"""
 import os
 import re
 import signal
@@ -13,7 +16,7 @@ import time
 
 import requests
 
-BASE, HELLO, DB, PID = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+BASE, HELLO, DB, PID, RAWEVENTS = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
 CONNS = 64
 
 
@@ -47,6 +50,12 @@ db = sqlite3.connect(DB)
 stored = db.execute("SELECT count(*) FROM events").fetchone()[0]
 counted = db.execute("SELECT coalesce(sum(events), 0) FROM reach_hourly").fetchone()[0]
 dups = db.execute("SELECT coalesce(sum(count), 0) FROM event_rejections WHERE reason = 'duplicate'").fetchone()[0]
+db.close()
+raw_out = subprocess.run([RAWEVENTS, DB, DB + ".raw", "1000000"], capture_output=True, text=True, timeout=600, check=True).stdout
+raw_rows = float(re.search(r"rows_per_second (\d+)", raw_out).group(1))
+for suffix in ("", "-wal", "-shm"):
+    if os.path.exists(DB + ".raw" + suffix):
+        os.remove(DB + ".raw" + suffix)
 ok_requests = total - bad
 # Only batches answered 202 count: a 503 (the queue is full because the writer is behind) took no events.
 ok_rps = rps * ok_requests / total if total else 0
@@ -56,6 +65,9 @@ print(f"| event batches taken (202, 10 events each), {CONNS} connections, 10 s |
       f"p50 {p50:.1f} ms, p99 {p99:.1f} ms; all answers {rps:.0f}/s, {bad} not 202 | |")
 print(f"| reference: plain C libmicrohttpd /healthz, same connections | {hello_rps:.0f} req/s | |")
 print(f"| ingestion ÷ reference (requests) | {ok_rps / hello_rps:.2f}× | ≥ 0.3× |")
+print(f"| storage reference: raw event rows alone, plain prepared inserts, same table and keys, one thread, 1,000,000 rows | "
+      f"{raw_rows:.0f} rows/s = at most {raw_rows / 10:.0f} batches/s = {raw_rows / 10 / hello_rps:.2f}× of /healthz | "
+      f"the goal needs {0.3 * hello_rps * 10:.0f} events/s |")
 # wrk counts the responses it read before its timer ended; up to one batch per connection was still in flight then,
 # answered by the server and stored but not counted by wrk.
 print(f"| batches answered 202 / events stored / in the rollups / duplicates | {ok_requests} / {stored} / {counted} / {dups} | "
