@@ -93,6 +93,13 @@ enum CampaignSQL {
         UPDATE robots SET name = ?, kind = ?, url = ?, secret = ?, unit_id = ?, region_id = ?, enabled = ?, updated_at = ? WHERE id = ?
         """
     static let robotNameTaken = "SELECT count(*) FROM robots WHERE name = ? AND id <> ?"
+    /// Campaigns still to send (draft, scheduled, sending, paused) that post to robot ?1.
+    static let campaignsUsingRobot = """
+        SELECT name FROM campaigns WHERE status IN ('draft', 'scheduled', 'sending', 'paused')
+        AND EXISTS (SELECT 1 FROM json_each(robot_ids_json) WHERE value = ?1) ORDER BY name
+        """
+    static let robotMessageCount = "SELECT count(*) FROM robot_messages WHERE robot_id = ?"
+    static let deleteRobot = "DELETE FROM robots WHERE id = ?"
     static let insertRobotMessage = """
         INSERT INTO robot_messages (source, robot_id, content_id, body_json, next_at, created_at) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (source, robot_id) DO NOTHING
@@ -140,7 +147,7 @@ enum CampaignSQL {
     static let every = [campaigns, campaign, insertCampaign, updateCampaign, setCampaignStatus, runs, run, insertRun, dueRuns, sendingRuns,
                         runSegment, startRun, setRunCounts, setRunStatus, finishRun, cancelRuns, freeze, heldOut, runAudience, runCounts, runDeferred,
                         runLeft, cancelDeliveries, dueForRun, dueReminders, recentSends, markSent, insertInbox, deferDelivery, robots, robot,
-                        insertRobot, updateRobot, robotNameTaken, insertRobotMessage, dueRobotMessages, robotMessagesFor, robotMessage,
+                        insertRobot, updateRobot, robotNameTaken, campaignsUsingRobot, robotMessageCount, deleteRobot, insertRobotMessage, dueRobotMessages, robotMessagesFor, robotMessage,
                         claimRobotMessage, robotSent, robotFailed, robotInterrupted, robotResend, cancelRobotMessages, inbox, unread,
                         markSeen, segments, segmentExists,
                         contentExists, contentSummary]

@@ -131,6 +131,28 @@ extension Store {
         }
     }
 
+    /// Removes a robot nobody relies on: refused while a campaign still to send posts to it, and once it has messages
+    /// (their record stays; disable it instead). Audited.
+    public func deleteRobot(id: Int, now: Int64, actor: Actor) throws {
+        try pool.write { db in
+            guard let robot = try db.queryOne(CampaignSQL.robot, [id]).map(Self.robotRecord) else {
+                throw CampaignError.notFound("机器人 \(id) / robot \(id)")
+            }
+            let campaigns = try db.query(CampaignSQL.campaignsUsingRobot, [id]).compactMap { $0.string("name") }
+            guard campaigns.isEmpty else {
+                let names = campaigns.map { "「\($0)」" }.joined(separator: "、")
+                throw CampaignError.wrongState("推送\(names)仍会发到这个机器人，请先在推送中取消它 / campaigns still to send post to this robot: "
+                                               + campaigns.joined(separator: ", "))
+            }
+            guard try db.scalar(CampaignSQL.robotMessageCount, [id]).int == 0 else {
+                throw CampaignError.wrongState("这个机器人已有发送记录，只能停用，不能删除 / this robot has sent messages: disable it instead")
+            }
+            try db.run(CampaignSQL.deleteRobot, [id])
+            try audit(db, actor, "robot.delete", "robot", String(id), before: Self.json(["name": robot.name, "kind": robot.kind.rawValue,
+                                                                                         "url": robot.url]), after: nil, now: now)
+        }
+    }
+
     /// Robot messages due now (their run neither paused nor cancelled).
     public func dueRobotMessages(now: Int64, limit: Int) throws -> [RobotMessage] {
         try pool.read { try $0.query(CampaignSQL.dueRobotMessages, [now, limit]).map(Self.robotMessage) }

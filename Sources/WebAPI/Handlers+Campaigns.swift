@@ -90,6 +90,11 @@ extension Handlers {
                                                       enabled: body.enabled, actor: context.actor)))
     }
 
+    func handleDeleteRobot(_ request: Request, _ context: AppContext) throws -> Response {
+        try store.deleteRobot(id: try request.intParameter("id"), now: clock.nowMillis(), actor: context.actor)
+        return Response(status: 204)
+    }
+
     func handleTestRobot(_ request: Request, _ context: AppContext) throws -> Response {
         let error = try campaigns.testRobot(id: try request.intParameter("id"))
         return .json(RobotTestDTO(ok: error == nil, error: error))

@@ -327,6 +327,9 @@ extension Handlers {
                 .permission(.campaignsManage), body: "RobotInput", returns: "Robot", status: 201, handleCreateRobot)
         api.add(.PUT, "/api/v1/robots/{id}", "updateRobot", "Change a robot; leave the secret out to keep it, \"\" to remove it",
                 .permission(.campaignsManage), body: "RobotInput", returns: "Robot", handleUpdateRobot)
+        api.add(.DELETE, "/api/v1/robots/{id}", "deleteRobot",
+                "Remove a robot that no campaign still to send uses and that never sent a message (otherwise disable it)",
+                .permission(.campaignsManage), status: 204, handleDeleteRobot)
         api.add(.POST, "/api/v1/robots/{id}/test", "testRobot", "Post a test message now and say whether the robot accepted it",
                 .permission(.campaignsManage), returns: "RobotTest", handleTestRobot)
         api.add(.POST, "/api/v1/robot-messages/{id}/resend", "resendRobotMessage", "Send a failed or unknown group message again",

@@ -174,6 +174,7 @@ import TestSupport
         Case(method: "PUT", path: "/api/v1/robots/1", body: #"{"name":"r","kind":"wecom","url":"https://example.cn/hook"}"#,
              expected: expect(404, allowed: [.admin, .editor])),
         Case(method: "POST", path: "/api/v1/robots/1/test", expected: expect(404, allowed: [.admin, .editor])),
+        Case(method: "DELETE", path: "/api/v1/robots/1", expected: expect(404, allowed: [.admin, .editor])),
         Case(method: "POST", path: "/api/v1/robot-messages/1/resend", expected: expect(404, allowed: [.admin, .editor])),
         // Anyone with a profile: an account (a profile is made on first use) or a resident's device token.
         Case(method: "GET", path: "/api/v1/inbox", expected: expect(200, allowed: signedIn)),

@@ -122,6 +122,33 @@ import WebAPI
         #expect(try staff.post("/api/v1/robot-messages/999/resend", json: [String: Any]()).status == 404)
     }
 
+    @Test func aRobotIsDeletedOnlyWhenNoCampaignStillNeedsItAndItNeverSent() throws {
+        let receiver = try RobotReceiver { _ in (200, 0) }
+        defer { receiver.stop() }
+        let world = try CampaignApp()
+        defer { world.close(); world.remove() }
+        let staff = try world.admin()
+        try CampaignFixture.addPiece(staff)
+        let spare = try json(staff, "POST", "/api/v1/robots", ["name": "建错的群", "kind": "wecom", "url": receiver.url]).json["id"] as? Int ?? 0
+        let used = try json(staff, "POST", "/api/v1/robots", ["name": "镇普法群", "kind": "wecom", "url": receiver.url]).json["id"] as? Int ?? 0
+        let segment = try CampaignFixture.addSegment(world.app.store, name: "群", members: 1, now: world.clock.now)
+        let draft = try json(staff, "POST", "/api/v1/campaigns", CampaignFixture.campaign(segment.id, name: "十二月推送", channels: ["robots"],
+                                                                                          robots: [used])).json["id"] as? Int ?? 0
+
+        #expect(try staff.send("DELETE", "/api/v1/robots/\(spare)").status == 204)
+        #expect(try staff.get("/api/v1/robots").json["items"].map { "\($0)" }?.contains("建错的群") == false)
+        #expect(try staff.get("/api/v1/audit").text.contains("robot.delete"))
+        let inUse = try staff.send("DELETE", "/api/v1/robots/\(used)")
+        #expect(inUse.status == 409 && inUse.errorCode == "wrong_state" && inUse.text.contains("十二月推送"), "\(inUse.text)")
+        #expect(try staff.post("/api/v1/campaigns/\(draft)/start", json: [String: Any]()).status == 200)
+        try world.send()
+        #expect(receiver.count == 1)
+        let sent = try staff.send("DELETE", "/api/v1/robots/\(used)")
+        #expect(sent.status == 409 && sent.text.contains("disable it instead"), "its messages keep their record: \(sent.text)")
+        #expect(try staff.send("DELETE", "/api/v1/robots/\(spare)").status == 404)
+        #expect(try staff.send("DELETE", "/api/v1/robots/abc").status == 404)
+    }
+
     @Test func badCampaignInputGetsClearErrors() throws {
         let world = try CampaignApp()
         defer { world.close(); world.remove() }

@@ -147,3 +147,39 @@ def test_group_robots_refuse_bad_addresses_and_never_show_the_secret(camp, drive
     dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     row = text_appears(driver, "#robot-table", "司法所钉钉群")
     assert "已设置" in row.text and "SEC-browser-secret" not in driver.page_source
+
+
+def test_a_robot_nothing_relies_on_is_deleted_and_one_in_use_says_why_not(camp, driver):
+    base = camp.base
+    admin = admin_api(base)
+    slug = "xianfa-qun"
+    admin.call("PUT", f"/api/v1/content-admin/{slug}", {
+        "title": "宪法进群", "summary": "国家宪法日。", "topics": ["宪法"], "audiences": ["resident"],
+        "basis": ["《中华人民共和国宪法》序言"], "body": "## 宪法\n\n宪法具有最高的法律效力。"}, expect=201)
+    spare = admin.call("POST", "/api/v1/robots", {"name": "建错的群", "kind": "wecom", "url": "https://qyapi.weixin.qq.com/x"}, expect=201)
+    used = admin.call("POST", "/api/v1/robots", {"name": "镇普法群", "kind": "wecom", "url": "https://qyapi.weixin.qq.com/y"}, expect=201)
+    segment = add_segment(camp, admin, "进群居民", [], 1)
+    admin.call("POST", "/api/v1/campaigns", {"name": "十二月群推送", "contentSlug": slug, "segmentId": segment, "channels": ["robots"],
+                                             "robotIds": [used["id"]], "schedule": "now", "message": "", "priority": 1,
+                                             "ratePerMinute": 600}, expect=201)
+
+    sign_in_admin(driver, base)
+    driver.get(base + "/admin#/campaigns?view=robots")
+    table = text_appears(driver, "#robot-table", "镇普法群")
+    row = [r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if "镇普法群" in r.text][0]
+    row.find_element(By.CSS_SELECTOR, "[data-action=delete]").click()
+    dialog = visible(driver, ".dialog")
+    assert "镇普法群" in dialog.text
+    assert driver.switch_to.active_element.text == "取消", "a destructive dialog starts on Cancel"
+    dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    assert "十二月群推送" in text_appears(driver, ".dialog .form-error", "十二月群推送").text
+    dialog.find_element(By.CSS_SELECTOR, "button[type=button]").click()
+
+    table = visible(driver, "#robot-table")
+    row = [r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if "建错的群" in r.text][0]
+    row.find_element(By.CSS_SELECTOR, "[data-action=delete]").click()
+    visible(driver, ".dialog").find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(driver).until(lambda d: "建错的群" not in d.find_element(By.ID, "robot-table").text)
+    assert "镇普法群" in driver.find_element(By.ID, "robot-table").text
+    assert [r["name"] for r in admin.call("GET", "/api/v1/robots", expect=200)["items"]].count("建错的群") == 0
+    assert spare["id"] not in [r["id"] for r in admin.call("GET", "/api/v1/robots", expect=200)["items"]]

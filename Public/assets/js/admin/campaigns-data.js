@@ -19,6 +19,7 @@ export const campaignApi = {
   robots: function () { return request('GET', '/api/v1/robots'); },
   createRobot: function (input) { return request('POST', '/api/v1/robots', input); },
   updateRobot: function (id, input) { return request('PUT', '/api/v1/robots/' + encodeURIComponent(id), input); },
+  deleteRobot: function (id) { return request('DELETE', '/api/v1/robots/' + encodeURIComponent(id)); },
   testRobot: function (id) { return request('POST', '/api/v1/robots/' + encodeURIComponent(id) + '/test'); },
   resend: function (messageId) { return request('POST', '/api/v1/robot-messages/' + encodeURIComponent(messageId) + '/resend'); },
 };

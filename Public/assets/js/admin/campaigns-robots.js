@@ -41,12 +41,32 @@ export function renderRobots(container) {
             }, function (err) { announce(describeError(err), 'error'); });
           } });
           return h('div', { class: 'row-actions' }, test,
-            h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'edit', i18n: 'campaigns.edit', onclick: function () { edit(r); } }));
+            h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'edit', i18n: 'campaigns.edit', onclick: function () { edit(r); } }),
+            h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-action': 'delete', i18n: 'campaigns.robotDelete',
+              onclick: function () { remove(r); } }));
         } },
       ], items, { id: 'robot-table', caption: 'campaigns.robots' }));
     }, function (err) {
       results.removeAttribute('aria-busy');
       replace(results, errorView(err, load));
+    });
+  }
+
+  // Only a robot nothing relies on can go: the server refuses one a campaign still sends to, or one with sent
+  // messages (their record stays), and the dialog shows why — disabling is the way out then.
+  function remove(robot) {
+    openDialog({
+      title: 'campaigns.robotDeleteTitle',
+      args: { name: robot.name },
+      submit: 'campaigns.robotDelete',
+      danger: true,
+      body: [h('p', { i18n: 'campaigns.robotDeleteBody' })],
+      onSubmit: function () {
+        return campaignApi.deleteRobot(robot.id).then(function () {
+          announce(t('campaigns.robotDeleted', { name: robot.name }));
+          load();
+        });
+      },
     });
   }
 
