@@ -80,21 +80,32 @@ public struct JSONWriter {
         if needsComma.last == true { bytes.append(UInt8(ascii: ",")) }
     }
 
+    /// Copies runs that need no escaping in one go: explanations and quotes of law run to hundreds of bytes.
     private mutating func writeString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes += [92, 34]
-            case UInt8(ascii: "\\"): bytes += [92, 92]
-            case 0x0A: bytes += [92, UInt8(ascii: "n")]
-            case 0x0D: bytes += [92, UInt8(ascii: "r")]
-            case 0x09: bytes += [92, UInt8(ascii: "t")]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes += [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]]
-            default: bytes.append(b)
+        var s = s
+        s.withUTF8 { u in
+            var run = 0
+            for i in 0..<u.count where u[i] < 0x20 || u[i] == UInt8(ascii: "\"") || u[i] == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+                escape(u[i])
+                run = i + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ b: UInt8) {
+        bytes.append(92)
+        switch b {
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0..<0x20:
+            let hex: StaticString = "0123456789abcdef"
+            bytes.append(contentsOf: [UInt8(ascii: "u"), 48, 48, hex.utf8Start[Int(b >> 4)], hex.utf8Start[Int(b & 15)]])
+        default: bytes.append(b)
+        }
     }
 }

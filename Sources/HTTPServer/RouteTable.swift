@@ -96,7 +96,20 @@ struct RouteTable: Sendable {
         return params
     }
 
+    /// The path's segments between slashes, empty ones left out; scanned as bytes (String's own `split` walks
+    /// characters, which was half of a request's routing).
     static func split(_ path: String) -> [Substring] {
-        path.split(separator: "/", omittingEmptySubsequences: true)
+        var parts: [Substring] = []
+        let u = path.utf8
+        var start = u.startIndex, i = start
+        while i != u.endIndex {
+            if u[i] == UInt8(ascii: "/") {
+                if start != i { parts.append(path[start..<i]) }
+                start = u.index(after: i)
+            }
+            i = u.index(after: i)
+        }
+        if start != u.endIndex { parts.append(path[start...]) }
+        return parts
     }
 }

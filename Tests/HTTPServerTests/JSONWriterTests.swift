@@ -1,5 +1,7 @@
+import Foundation
 @testable import HTTPServer
 import Testing
+import TestSupport
 
 @Suite struct JSONWriterTests {
     func text(_ w: JSONWriter) -> String { String(decoding: w.bytes, as: UTF8.self) }
@@ -30,5 +32,26 @@ import Testing
             o.key("e"); o.array([1, 2]) { w, n in w.int(n) }
         }
         #expect(text(w) == #"{"a":1,"b":false,"c":"x-1","d":null,"e":[1,2]}"#)
+    }
+
+    @Test func stringsEscapeExactlyWhatJSONNeedsAndReadBackTheSame() throws {
+        var rng = SplitMix(seed: 0x15_0ACE)
+        let pieces = ["第", "条", "a", "\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1F}", "/", "《民法典》", "😀", " "]
+        for _ in 0..<500 {
+            let s = (0..<Int.random(in: 0...20, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            var w = JSONWriter()
+            w.array([s]) { w, item in w.string(item) }
+            let back = try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String]
+            #expect(back == [s], "\(s.debugDescription) → \(text(w))")
+        }
+        var w = JSONWriter()
+        w.string("a\"b\\c\nd\u{01}")
+        #expect(text(w) == #""a\"b\\c\nd\u0001""#)
+    }
+
+    @Test(arguments: [("/api/v1/attempts/7/responses/3", ["api", "v1", "attempts", "7", "responses", "3"]),
+                      ("//a///b/", ["a", "b"]), ("/", []), ("", []), ("/考试/一", ["考试", "一"]), ("noslash", ["noslash"])])
+    func pathsSplitIntoTheirSegments(path: String, segments: [String]) {
+        #expect(RouteTable.split(path).map(String.init) == segments)
     }
 }
