@@ -21,9 +21,10 @@
  *
  * GET /healthz answers {"status":"ok"} at once; any other request: 404 (unknown path) or 400 (a save without a seq).
  *
- *   durable --db PATH [--port P] [--threads N] [--synchronous full|normal|off]
+ *   durable --db PATH [--port P] [--threads N] [--synchronous full|normal|off] [--no-store]
  *
- * --synchronous is for experiments only (how much of the cost is the flush); the benchmarks use full.
+ * --synchronous and --no-store are for experiments only (how much of the cost is the flush, the rows, or the hand-off
+ * to the writer and back); the benchmarks use neither (synchronous=full, rows written).
  * Runs until SIGINT/SIGTERM, then answers what is queued and stops. Prints "listening on 127.0.0.1:P …" once ready.
  *
  * Build: cc -O2 -pthread -o durable durable.c $(pkg-config --cflags --libs libmicrohttpd sqlite3)
@@ -103,6 +104,7 @@ static long long batches, committed;  /* written by the writer only; printed at 
 static sqlite3 *db;
 static sqlite3_stmt *insert_step, *upsert_response, *insert_answer;
 static const char *db_path;
+static int no_store;   /* --no-store: the writer resumes each batch without touching the database */
 
 static volatile sig_atomic_t stop;
 static void on_signal(int sig) { (void)sig; stop = 1; }
@@ -207,6 +209,13 @@ static int write_rows(struct request *r, long long now) {
 
 /* Commits a batch: each request's rows, then one COMMIT (the flush); on any error the whole batch fails (500). */
 static void commit_batch(struct request **batch, int count) {
+    if (no_store) {
+        for (int i = 0; i < count; i++) {
+            batch[i]->state = DONE;
+            MHD_resume_connection(batch[i]->connection);
+        }
+        return;
+    }
     int failed = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK;
     long long now = now_millis();
     for (int i = 0; i < count && !failed; i++) failed = write_rows(batch[i], now) != 0;
@@ -353,7 +362,7 @@ static struct MHD_Response *json_response(const char *body) {
 }
 
 static void usage(const char *argv0) {
-    fprintf(stderr, "usage: %s --db PATH [--port P] [--threads N] [--synchronous full|normal|off]\n", argv0);
+    fprintf(stderr, "usage: %s --db PATH [--port P] [--threads N] [--synchronous full|normal|off] [--no-store]\n", argv0);
     exit(2);
 }
 
@@ -365,6 +374,7 @@ int main(int argc, char **argv) {
         else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) threads = (unsigned)atoi(argv[++i]);
         else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) db_path = argv[++i];
         else if (strcmp(argv[i], "--synchronous") == 0 && i + 1 < argc) synchronous = argv[++i];
+        else if (strcmp(argv[i], "--no-store") == 0) no_store = 1;
         else usage(argv[0]);
     }
     if (port == 0 || port > 65535 || threads == 0 || db_path == NULL) usage(argv[0]);
@@ -417,7 +427,8 @@ int main(int argc, char **argv) {
     sigaction(SIGTERM, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    printf("listening on 127.0.0.1:%u mode=epoll-pool threads=%u synchronous=%s db=%s\n", port, threads, synchronous, db_path);
+    printf("listening on 127.0.0.1:%u mode=epoll-pool threads=%u synchronous=%s db=%s%s\n", port, threads, synchronous, db_path,
+           no_store ? " (no-store: nothing written)" : "");
     fflush(stdout);
     while (!stop) pause();
 

@@ -194,15 +194,17 @@ bench_start_durable() {
 
 # --- wrk -------------------------------------------------------------------------------
 
-# bench_wrk OUTFILE CONNECTIONS DURATION URL [wrk args...]
+# bench_wrk OUTFILE CONNECTIONS DURATION URL [wrk args...] [-- script args...]
 # Runs wrk and prints "RPS P99_MS NON2XX SOCKET_ERRORS" (one line).
 bench_wrk() {
     local out="$1" conns="$2" dur="$3" url="$4"; shift 4
-    local threads="$BENCH_WRK_THREADS"
+    local threads="$BENCH_WRK_THREADS" args=() script_args=()
+    while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do args+=("$1"); shift; done
+    [ "$#" -gt 0 ] && script_args=("$@")   # "--" and what follows go after the URL, to the Lua script
     [ "$threads" -gt "$conns" ] && threads="$conns"
     local secs="${dur%s}"
     timeout $(( ${secs%%[!0-9]*} + 60 )) \
-        wrk -t"$threads" -c"$conns" -d"$dur" --timeout 5s --latency "$@" "$url" >"$out" 2>&1 || true
+        wrk -t"$threads" -c"$conns" -d"$dur" --timeout 5s --latency "${args[@]}" "$url" "${script_args[@]}" >"$out" 2>&1 || true
     [ -f "$out" ] || { echo "0 0 0 0"; return 0; }   # interrupted: the temp directory is gone
     awk '
         function ms(v) {
