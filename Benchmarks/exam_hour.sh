@@ -9,5 +9,6 @@ bench_scenario_servers
 {
   echo "Exam hour — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), \`Benchmarks/exam_hour.sh\` (BENCH_CANDIDATES=$N)"
   echo
-  python3 "$BENCH_DIR/exam_hour.py" "http://127.0.0.1:$PORT" "http://127.0.0.1:$HELLO_PORT" "$DATA/pufa.sqlite" "$N" "${BENCH_EXAM_DURATION:-15s}"
+  python3 "$BENCH_DIR/exam_hour.py" "http://127.0.0.1:$PORT" "http://127.0.0.1:$HELLO_PORT" "http://127.0.0.1:$DURABLE_PORT" \
+      "$DURABLE_DB" "$DATA/pufa.sqlite" "$N" "${BENCH_EXAM_DURATION:-15s}"
 } | tee "$BENCH_RESULTS_DIR/exam-hour.md"

@@ -1,4 +1,4 @@
-# Benchmarks/lib.sh — helpers shared by threading.sh and run.sh (sourced, not executed).
+# Benchmarks/lib.sh — helpers shared by the benchmark scripts (sourced, not executed).
 #
 # Everything here is loopback-only and bounded in time. Processes started through
 # bench_start are remembered by PID and stopped by bench_cleanup (installed as an
@@ -44,6 +44,9 @@ bench_ensure_tools() {
     command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
     if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libmicrohttpd 2>/dev/null; then
         missing+=(libmicrohttpd-dev)
+    fi
+    if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3 2>/dev/null; then
+        missing+=(libsqlite3-dev)
     fi
     if [ "${#missing[@]}" -gt 0 ]; then _apt_install "${missing[@]}"; fi
     # nginx lives in /usr/sbin, which is not on every user's PATH.
@@ -162,17 +165,46 @@ bench_build_hello() {
     fi
 }
 
+# Builds Benchmarks/durable.c (the C server that commits each PUT/POST durably before answering) into
+# $BENCH_BUILD_DIR/durable (when the source is newer). Sets DURABLE_BIN.
+bench_build_durable() {
+    DURABLE_BIN="$BENCH_BUILD_DIR/durable"
+    if [ ! -x "$DURABLE_BIN" ] || [ "$BENCH_DIR/durable.c" -nt "$DURABLE_BIN" ]; then
+        log "building $DURABLE_BIN"
+        # shellcheck disable=SC2046
+        cc -O2 -Wall -pthread -o "$DURABLE_BIN" "$BENCH_DIR/durable.c" $(pkg-config --cflags --libs libmicrohttpd sqlite3) \
+            || die "cannot build durable.c"
+    fi
+}
+
+# bench_start_durable NAME — starts durable.c on a free port with pufa's thread count (4) and a fresh database in the
+# run's temp directory (retrying if the bind loses a race). Sets DURABLE_PORT, DURABLE_DB and BENCH_LAST_PID.
+bench_start_durable() {
+    local name="$1" attempt
+    DURABLE_DB="$BENCH_TMP/$name.sqlite"
+    for attempt in 1 2 3 4 5; do
+        DURABLE_PORT="$(bench_free_port)"
+        bench_start "$name" "$DURABLE_BIN" --port "$DURABLE_PORT" --threads 4 --db "$DURABLE_DB"
+        if bench_wait_http "http://127.0.0.1:$DURABLE_PORT/healthz" "$BENCH_LAST_PID" 10; then return 0; fi
+        log "durable did not start on port $DURABLE_PORT: $(cat "$BENCH_TMP/$name.log")"
+        bench_stop "$BENCH_LAST_PID"
+    done
+    die "durable did not start"
+}
+
 # --- wrk -------------------------------------------------------------------------------
 
-# bench_wrk OUTFILE CONNECTIONS DURATION URL [wrk args...]
+# bench_wrk OUTFILE CONNECTIONS DURATION URL [wrk args...] [-- script args...]
 # Runs wrk and prints "RPS P99_MS NON2XX SOCKET_ERRORS" (one line).
 bench_wrk() {
     local out="$1" conns="$2" dur="$3" url="$4"; shift 4
-    local threads="$BENCH_WRK_THREADS"
+    local threads="$BENCH_WRK_THREADS" args=() script_args=()
+    while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do args+=("$1"); shift; done
+    [ "$#" -gt 0 ] && script_args=("$@")   # "--" and what follows go after the URL, to the Lua script
     [ "$threads" -gt "$conns" ] && threads="$conns"
     local secs="${dur%s}"
     timeout $(( ${secs%%[!0-9]*} + 60 )) \
-        wrk -t"$threads" -c"$conns" -d"$dur" --timeout 5s --latency "$@" "$url" >"$out" 2>&1 || true
+        wrk -t"$threads" -c"$conns" -d"$dur" --timeout 5s --latency "${args[@]}" "$url" "${script_args[@]}" >"$out" 2>&1 || true
     [ -f "$out" ] || { echo "0 0 0 0"; return 0; }   # interrupted: the temp directory is gone
     awk '
         function ms(v) {
@@ -214,19 +246,21 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0)
 # --- scenario benchmarks ------------------------------------------------------------------
 
 # bench_scenario_servers [EXTRA PUFA ARGS...] — what the scenario benchmarks (exam hour, quizzes) share: the tools,
-# requests for Python, the C reference (HELLO_PORT) and a release pufa on a fresh data directory with an admin
-# bench / bench-password-123 (PORT, DATA).
+# requests for Python, the C references — hello.c (HELLO_PORT) and durable.c (DURABLE_PORT, DURABLE_DB) — and a
+# release pufa on a fresh data directory with an admin bench / bench-password-123 (PORT, DATA).
 bench_scenario_servers() {
     bench_ensure_tools
     bench_init
     cd "$REPO_DIR"
     python3 -c "import requests" 2>/dev/null || python3 -m pip install -q requests
     bench_build_hello
+    bench_build_durable
     if [ -z "${PUFA_BIN:-}" ]; then
         swift build -c release --product pufa >&2
         PUFA_BIN="$(swift build -c release --show-bin-path)/pufa"
     fi
     bench_start_hello hello epoll-pool 4
+    bench_start_durable durable
     PORT="$(bench_free_port)"
     DATA="$BENCH_TMP/data"
     PUFA_ADMIN_USER=bench PUFA_ADMIN_PASSWORD=bench-password-123 bench_start pufa "$PUFA_BIN" serve --host 127.0.0.1 \

@@ -2,7 +2,9 @@
 """Public quizzes (`make bench`): N participants play a 10-question round with no think time (starts and finishes
 from a thread pool, answers through wrk), then the database is checked: every acknowledged answer stored once.
 Then a live contest: P phones long-poll while the host advances three questions; the delay from the host's signal
-to each phone's answer is measured. Usage: quiz_round.py PUFA_URL HELLO_URL DB N PHONES"""
+to each phone's answer is measured. The references, in the same run: hello.c (GET /healthz, and the same answer requests
+answered at once) and durable.c (the same answers, each answered once its row is committed durably).
+Usage: quiz_round.py PUFA_URL HELLO_URL DURABLE_URL DURABLE_DB DB N PHONES"""
 import concurrent.futures as cf
 import datetime as dt
 import re
@@ -16,7 +18,8 @@ import time
 
 import requests
 
-BASE, HELLO, DB, N, PHONES = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+BASE, HELLO, DURABLE, DURABLE_DB, DB = sys.argv[1:6]
+N, PHONES = int(sys.argv[6]), int(sys.argv[7])
 CONNS = 64
 QUESTIONS = 10
 
@@ -76,19 +79,19 @@ with tempfile.NamedTemporaryFile("w", delete=False, suffix=".tsv") as f:
     entries_file = f.name
 
 
-def answers_in_db():
-    with sqlite3.connect(f"file:{DB}?mode=ro", uri=True) as db:
+def answers_in_db(path=DB):
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
         return db.execute("SELECT count(*) FROM quiz_answers").fetchone()[0]
 
 
-def wrk(url, script=None, args=(), duration="10s", until_answers=None):
-    """wrk's numbers; with until_answers, wrk runs until that many answers are in the database and is then
+def wrk(url, script=None, args=(), duration="10s", until_answers=None, db=DB):
+    """wrk's numbers; with until_answers, wrk runs until that many answers are in the database `db` and is then
     interrupted (SIGINT ends its timed sleep, and it reports over the time actually run)."""
     argv = ["wrk", "-t2", f"-c{CONNS}", f"-d{duration}", "--timeout", "5s", "--latency"]
     argv += (["-s", script] if script else []) + [url] + (["--", *args] if args else [])
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if until_answers is not None:
-        while proc.poll() is None and answers_in_db() < until_answers:
+        while proc.poll() is None and answers_in_db(db) < until_answers:
             time.sleep(0.05)
         if proc.poll() is None:
             proc.send_signal(signal.SIGINT)
@@ -105,6 +108,12 @@ hello_rps, _, _, _ = wrk(HELLO + "/healthz")
 # The same wrk script against the C server (which answers any PUT at once), going round the answers for 10 s: the same
 # client cost on both sides.
 same_rps, _, _, _ = wrk(HELLO + "/", sys.path[0] + "/answers.lua", (entries_file, "2", str(QUESTIONS), "loop"))
+# The same answers against the C server that commits each one durably (group commit) before answering, run exactly as
+# pufa's run is (every answer once, stopped when its database holds them all): the floor for a durable answer here.
+durable_rps, durable_p50, durable_p99, durable_out = wrk(DURABLE + "/", sys.path[0] + "/answers.lua", (entries_file, "2", str(QUESTIONS)),
+                                                         duration="600s", until_answers=N * QUESTIONS, db=DURABLE_DB)
+dm = re.search(r"STORED (\d+) OTHER (\d+) REPLAYED (\d+)", durable_out)
+durable_rows = answers_in_db(DURABLE_DB)
 answer_rps, answer_p50, answer_p99, out = wrk(BASE + "/", sys.path[0] + "/answers.lua", (entries_file, "2", str(QUESTIONS)),
                                               duration="600s", until_answers=N * QUESTIONS)
 m = re.search(r"STORED (\d+) OTHER (\d+) REPLAYED (\d+)", out)
@@ -182,7 +191,11 @@ print(f"| {N} participants start an entry (64 threads) | all in {start_wall:.1f}
       f"p99 {pct([s[0] for s in started], .99):.1f} ms | |")
 print(f"| answers, no think time, {CONNS} connections | {answer_rps:.0f} answers/s; p50 {answer_p50:.2f} ms, p99 {answer_p99:.2f} ms | |")
 print(f"| reference: plain C libmicrohttpd, same connections, same run: GET /healthz; the same answer requests | {hello_rps:.0f} req/s; {same_rps:.0f} req/s | |")
-print(f"| answer throughput ÷ reference: ÷ /healthz; ÷ the same requests | {answer_rps / hello_rps:.2f}×; {answer_rps / same_rps:.2f}× | ≥ 0.5× |")
+print(f"| reference: C with the same requests, committed durably (durable.c), every answer once | {durable_rps:.0f} req/s; p50 {durable_p50:.2f} ms, "
+      f"p99 {durable_p99:.2f} ms; stored {dm.group(1) if dm else '?'} / rows {durable_rows} | |")
+print(f"| C committed durably ÷ C with the same requests (what the durable commit alone leaves) | {durable_rps / same_rps:.2f}× | |")
+print(f"| answer throughput ÷ reference: ÷ /healthz; ÷ the same requests; ÷ C committed durably | {answer_rps / hello_rps:.2f}×; "
+      f"{answer_rps / same_rps:.2f}×; {answer_rps / durable_rps:.2f}× | ≥ 0.5× |")
 print(f"| answers acknowledged as stored / rows in the database | {stored} / {rows} (refused {refused}, replays {replayed}); "
       f"answers per entry {per_entry[0]}–{per_entry[1]} | {N * QUESTIONS}, each once |")
 print(f"| acknowledged answers lost / counted twice | {lost} / {max(0, rows - N * QUESTIONS)} | 0 / 0 |")

@@ -9,6 +9,7 @@ bench_scenario_servers --quiz-starts-per-minute 1000000
 {
   echo "Public quizzes — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), \`Benchmarks/quiz_round.sh\` (BENCH_PARTICIPANTS=${BENCH_PARTICIPANTS:-10000}, BENCH_PHONES=${BENCH_PHONES:-500})"
   echo
-  python3 "$BENCH_DIR/quiz_round.py" "http://127.0.0.1:$PORT" "http://127.0.0.1:$HELLO_PORT" "$DATA/pufa.sqlite" \
+  python3 "$BENCH_DIR/quiz_round.py" "http://127.0.0.1:$PORT" "http://127.0.0.1:$HELLO_PORT" "http://127.0.0.1:$DURABLE_PORT" \
+      "$DURABLE_DB" "$DATA/pufa.sqlite" \
       "${BENCH_PARTICIPANTS:-10000}" "${BENCH_PHONES:-500}"
 } | tee "$BENCH_RESULTS_DIR/quiz.md"
