@@ -49,10 +49,11 @@ extension Store {
                             units: try ids(f.unitId, ReachQuerySQL.unitTree), groupsBits: f.groupsMask)
     }
 
-    /// The sets of Beijing days `from`…`to` for `kinds`, enough to answer `f` (and the breakdown `by`, if any).
+    /// The sets of Beijing days `from`…`to` for `kinds`, enough to answer `f` (and the breakdown `by`, if any; with
+    /// `only`, just those pieces of a content breakdown are read from the stored sets — days built in memory have all).
     /// Call inside `snapshot`, so fresh days, their sets and the other days' rows agree.
     func rangePersons(_ db: Connection, from: String, to: String, kinds: [String], filter f: PersonFilter, viaCampaign: Bool = false,
-                      by: PersonDimension? = nil) throws -> RangePersons {
+                      by: PersonDimension? = nil, only: [Int64]? = nil) throws -> RangePersons {
         var range = RangePersons()
         let fresh = try db.query(ReachSetSQL.freshDays, [from, to]).compactMap { $0.string("day") }
         var live: [String: Int] = [:]
@@ -60,7 +61,7 @@ extension Store {
         for day in fresh { live[day] = nil }
         if !fresh.isEmpty {
             let daysJSON = Self.jsonArray(fresh), kindsJSON = Self.jsonArray(kinds)
-            for load in Self.loads(f, viaCampaign: viaCampaign, by: by) {
+            for load in Self.loads(f, viaCampaign: viaCampaign, by: by, only: only) {
                 let values: String? = load.values.map { Self.jsonArray($0) }
                 for row in try db.query(ReachSetSQL.daySets, [daysJSON, kindsJSON, load.dimension.rawValue, values, load.bits, load.pairCampaign]) {
                     guard case .blob(let bytes) = row.values[3], let day = row.values[0].string, let kind = row.values[1].string,
@@ -102,8 +103,8 @@ extension Store {
     }
 
     /// Which stored sets answer `f`: the one set of the piece and campaign filters, the values of the person filters,
-    /// and every value of the breakdown dimension within the filter.
-    static func loads(_ f: PersonFilter, viaCampaign: Bool, by: PersonDimension?)
+    /// and every value of the breakdown dimension within the filter (only the pieces `only` of a content breakdown).
+    static func loads(_ f: PersonFilter, viaCampaign: Bool, by: PersonDimension?, only: [Int64]? = nil)
         -> [(dimension: PersonDimension, values: [Int64]?, bits: Int?, pairCampaign: Int?)] {
         var loads: [PersonDimension: (values: [Int64]?, bits: Int?, pairCampaign: Int?)] = [:]
         switch (f.contentId, f.campaignId) {
@@ -121,8 +122,8 @@ extension Store {
         if f.groupsBits != nil || by == .groups { loads[.groups] = (nil, f.groupsBits, nil) }
         if by == .content {
             switch (f.contentId, f.campaignId) {
-            case (nil, nil): loads[.content] = (nil, nil, nil)
-            case (nil, let k?): loads[.contentCampaign] = (nil, nil, k)
+            case (nil, nil): loads[.content] = (only, nil, nil)
+            case (nil, let k?): loads[.contentCampaign] = (only?.map { PersonDimension.pair(Int($0), k) }, nil, k)
             default: break   // the one piece's set is loaded already
             }
         }
