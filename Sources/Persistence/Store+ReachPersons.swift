@@ -28,12 +28,8 @@ struct RangePersons {
         for sets in days.values {
             for (v, s) in sets.persons(kind, f, by: d) { perValue[v, default: []].append(s) }
         }
-        var acc = PersonSet.Accumulator()
-        return perValue.mapValues { sets in
-            acc.removeAll()
-            for s in sets { acc.formUnion(s) }
-            return acc.count
-        }
+        var scratch: [UInt64] = []
+        return perValue.mapValues { PersonSet.unionCount($0, scratch: &scratch) }
     }
 }
 

@@ -183,6 +183,35 @@ extension PersonSet {
         }
     }
 
+    /// The size of the union of `sets`, with `scratch` as the bitmap: it must be all zero and is left all zero, and
+    /// only the words the sets touch are written, so a breakdown counts hundreds of small unions for the cost of their
+    /// numbers rather than a whole bitmap each.
+    public static func unionCount(_ sets: [PersonSet], scratch words: inout [UInt64]) -> Int {
+        var n = 0
+        for s in sets {
+            switch s.storage {
+            case .sorted(let a):
+                if let last = a.last, Int(last) / 64 >= words.count { words += [UInt64](repeating: 0, count: Int(last) / 64 + 1 - words.count) }
+                words.withUnsafeMutableBufferPointer { w in
+                    for x in a {
+                        let i = Int(x >> 6), bit = UInt64(1) << UInt64(x & 63)
+                        if w[i] & bit == 0 { w[i] |= bit; n += 1 }
+                    }
+                }
+            case .bitmap(let v):
+                if v.count > words.count { words += [UInt64](repeating: 0, count: v.count - words.count) }
+                for (i, x) in v.enumerated() { n += (x & ~words[i]).nonzeroBitCount; words[i] |= x }
+            }
+        }
+        for s in sets {
+            switch s.storage {
+            case .sorted(let a): for x in a { words[Int(x >> 6)] = 0 }
+            case .bitmap(let v): for i in v.indices { words[i] = 0 }
+            }
+        }
+        return n
+    }
+
     /// A union built in place: many day sets folded into one bitmap, then counted or turned into a set.
     public struct Accumulator: Sendable {
         var words: [UInt64] = []
