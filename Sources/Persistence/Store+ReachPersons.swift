@@ -59,10 +59,11 @@ extension Store {
             let daysJSON = Self.jsonArray(fresh), kindsJSON = Self.jsonArray(kinds)
             for load in Self.loads(f, viaCampaign: viaCampaign, by: by, only: only) {
                 let values: String? = load.values.map { Self.jsonArray($0) }
-                for row in try db.query(ReachSetSQL.daySets, [daysJSON, kindsJSON, load.dimension.rawValue, values, load.bits, load.pairCampaign]) {
-                    guard case .blob(let bytes) = row.values[3], let day = row.values[0].string, let kind = row.values[1].string,
-                          case .integer(let value) = row.values[2] else { continue }
-                    range.days[day, default: DaySets()].sets[DaySets.Slot(kind, load.dimension), default: [:]][value] = try PersonSet(decoding: bytes)
+                // Thousands of sets for a month's breakdown: read in place, not as rows.
+                try db.forEachRow(ReachSetSQL.daySets, [daysJSON, kindsJSON, load.dimension.rawValue, values, load.bits, load.pairCampaign]) { row in
+                    guard let day = row.text(0), let kind = row.text(1), let value = row.int64(2),
+                          let set = try row.withBlob(3, { raw throws(PersonSetError) in try PersonSet(decoding: raw) }) else { return }
+                    range.days[day, default: DaySets()].sets[DaySets.Slot(kind, load.dimension), default: [:]][value] = set
                 }
             }
         }
