@@ -187,26 +187,35 @@ extension PersonSet {
     /// only the words the sets touch are written, so a breakdown counts hundreds of small unions for the cost of their
     /// numbers rather than a whole bitmap each.
     public static func unionCount(_ sets: [PersonSet], scratch words: inout [UInt64]) -> Int {
-        var n = 0
+        var n = 0, numbers = 0
         for s in sets {
             switch s.storage {
             case .sorted(let a):
                 if let last = a.last, Int(last) / 64 >= words.count { words += [UInt64](repeating: 0, count: Int(last) / 64 + 1 - words.count) }
+                numbers += a.count
                 words.withUnsafeMutableBufferPointer { w in
                     for x in a {
-                        let i = Int(x >> 6), bit = UInt64(1) << UInt64(x & 63)
-                        if w[i] & bit == 0 { w[i] |= bit; n += 1 }
+                        // Branch-free: most numbers are new, but not predictably so.
+                        let i = Int(x >> 6), shift = UInt64(x & 63)
+                        n += Int(~w[i] >> shift & 1)
+                        w[i] |= 1 << shift
                     }
                 }
             case .bitmap(let v):
                 if v.count > words.count { words += [UInt64](repeating: 0, count: v.count - words.count) }
+                numbers += v.count * 64
                 for (i, x) in v.enumerated() { n += (x & ~words[i]).nonzeroBitCount; words[i] |= x }
             }
         }
-        for s in sets {
-            switch s.storage {
-            case .sorted(let a): for x in a { words[Int(x >> 6)] = 0 }
-            case .bitmap(let v): for i in v.indices { words[i] = 0 }
+        // Clearing number by number costs a random write each; past a few per word, wiping every word is cheaper.
+        if numbers >= words.count {
+            words.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        } else {
+            for s in sets {
+                switch s.storage {
+                case .sorted(let a): for x in a { words[Int(x >> 6)] = 0 }
+                case .bitmap(let v): for i in v.indices { words[i] = 0 }
+                }
             }
         }
         return n
