@@ -9,6 +9,8 @@ import Synchronization
 /// the figure is the exact distinct count, as long as a person's region, unit and groups do not change within a day.
 struct RangePersons {
     var days: [String: DaySets] = [:]
+    /// Days read from stored sets (only the loaded dimensions); the others were built in memory with every set.
+    var fresh: [String] = []
 
     /// Persons of `kind` matching `f` on `day`.
     func persons(_ kind: String, _ f: PersonFilter, on day: String) -> PersonSet {
@@ -55,6 +57,7 @@ extension Store {
         var live: [String: Int] = [:]
         for row in try db.query(ReachSetSQL.daysWithRows, [from, to]) { live[row.string("day") ?? ""] = row.int("rows") ?? 0 }
         for day in fresh { live[day] = nil }
+        range.fresh = fresh
         if !fresh.isEmpty {
             let daysJSON = Self.jsonArray(fresh), kindsJSON = Self.jsonArray(kinds)
             for load in Self.loads(f, viaCampaign: viaCampaign, by: by, only: only) {

@@ -210,10 +210,16 @@ extension Store {
     func addPersons(_ db: Connection, by: PersonDimension, from: String, to: String, filter f: ReachFilter, only: [Int64]? = nil,
                     to rows: inout [String: ReachRow]) throws {
         let pf = try personFilter(db, f), kinds = ["opened", "read", "finished"]
-        let persons = try db.snapshot { try rangePersons(db, from: from, to: to, kinds: kinds, filter: pf, by: by, only: only) }
+        let counts: [String: [Int64: Int]]
+        if by != .content, pf.regions == nil, pf.units == nil, pf.groupsBits == nil {
+            counts = try db.snapshot { try streamedCounts(db, by: by, from: from, to: to, kinds: kinds, filter: pf) }
+        } else {
+            let persons = try db.snapshot { try rangePersons(db, from: from, to: to, kinds: kinds, filter: pf, by: by, only: only) }
+            counts = Dictionary(uniqueKeysWithValues: kinds.map { ($0, persons.counts($0, pf, by: by)) })
+        }
         let wanted = only.map(Set.init)
         for kind in kinds {
-            for (value, n) in persons.counts(kind, pf, by: by) where wanted?.contains(value) ?? true {
+            for (value, n) in counts[kind] ?? [:] where wanted?.contains(value) ?? true {
                 let key = String(value)
                 switch kind {
                 case "opened": rows[key, default: ReachRow(key: key)].reached = n

@@ -33,6 +33,25 @@ import TestSupport
         }
     }
 
+    @Test func theUnionCounterCountsStoredBytesAndSetsAsTheirUnionWithinAProbe() throws {
+        var rng = SplitMix(seed: 61)
+        var counter = PersonSet.UnionCounter()
+        for round in 0..<200 {
+            let (a, b, c, within) = (Self.randomSet(&rng), Self.randomSet(&rng), Self.randomSet(&rng), Self.randomSet(&rng))
+            let probe = round % 3 == 0 ? nil : PersonSet.Probe(PersonSet(within))
+            for s in [a, b] { try PersonSet(s).encoded().withUnsafeBytes { try counter.add(encoded: $0, within: probe) } }
+            counter.add(PersonSet(c), within: probe)
+            let all = a.union(b).union(c)
+            #expect(counter.finish() == (probe == nil ? all : all.intersection(within)).count, "round \(round)")
+            counter.add(PersonSet(a))
+            #expect(counter.finish() == a.count, "the counter is empty again after finish (round \(round))")
+        }
+        for damaged: [UInt8] in [[], [1, 2, 0], [1, 2, 0, 0, 0, 9, 0, 0, 0, 3, 0, 0, 0], [2, 1, 0, 0, 0], [7, 0, 0, 0, 0]] {
+            #expect(throws: PersonSetError.self, "\(damaged)") { try damaged.withUnsafeBytes { try counter.add(encoded: $0) } }
+            _ = counter.finish()
+        }
+    }
+
     @Test func aSparseSetIsAnArrayAndADenseOneABitmapWhicheverIsSmaller() {
         let sparse = PersonSet([7, 100_000])
         #expect(sparse.encoded() == [1, 2, 0, 0, 0, 7, 0, 0, 0, 0xA0, 0x86, 1, 0], "format 1, little-endian count and numbers")
