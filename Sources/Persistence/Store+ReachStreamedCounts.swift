@@ -22,17 +22,25 @@ extension Store {
             return p
         }
         struct Key: Hashable { var kind: String, value: Int64 }
-        struct Chunk { var day: String, bytes: Range<Int> }
-        var buffer: [UInt8] = [], chunks: [Key: [Chunk]] = [:]
+        // Everyone: the stored bytes, counted later; a piece or campaign: the few persons of each set it keeps, picked
+        // while the bytes are still in cache.
+        var buffer: [UInt8] = [], chunks: [Key: [Range<Int>]] = [:], kept: [Key: [PersonSet]] = [:]
         if !range.fresh.isEmpty {
             try db.forEachRow(ReachSetSQL.daySets, [Self.jsonArray(range.fresh), Self.jsonArray(kinds), by.rawValue, nil, nil, nil]) { row in
-                guard let day = row.text(0), let kind = row.text(1), let value = row.int64(2), probe(day, kind) != nil else { return }
-                let start = buffer.count
-                row.withBlob(3) { buffer.append(contentsOf: $0) }
-                chunks[Key(kind: kind, value: value), default: []].append(Chunk(day: day, bytes: start..<buffer.count))
+                guard let day = row.text(0), let kind = row.text(1), let value = row.int64(2), let p = probe(day, kind) else { return }
+                let key = Key(kind: kind, value: value)
+                if let p {
+                    guard let s = try row.withBlob(3, { raw throws(PersonSetError) in p.intersection(try PersonSet(decoding: raw)) }),
+                          !s.isEmpty else { return }
+                    kept[key, default: []].append(s)
+                } else {
+                    let start = buffer.count
+                    row.withBlob(3) { buffer.append(contentsOf: $0) }
+                    chunks[key, default: []].append(start..<buffer.count)
+                }
             }
         }
-        var keys = Set(chunks.keys)
+        var keys = Set(chunks.keys).union(kept.keys)
         let liveDays = range.days.keys.filter { !range.fresh.contains($0) }
         for day in liveDays {
             for kind in kinds { for value in range.days[day]?.sets[DaySets.Slot(kind, by)]?.keys ?? [:].keys { keys.insert(Key(kind: kind, value: value)) } }
@@ -41,10 +49,8 @@ extension Store {
         var out: [String: [Int64: Int]] = [:]
         try buffer.withUnsafeBytes { raw in
             for key in keys {
-                for c in chunks[key] ?? [] {
-                    guard let p = probe(c.day, key.kind) else { continue }
-                    try counter.add(encoded: UnsafeRawBufferPointer(rebasing: raw[c.bytes]), within: p)
-                }
+                for bytes in chunks[key] ?? [] { try counter.add(encoded: UnsafeRawBufferPointer(rebasing: raw[bytes])) }
+                for s in kept[key] ?? [] { counter.add(s) }
                 for day in liveDays {
                     guard let p = probe(day, key.kind), let s = range.days[day]?[key.kind, by, key.value] else { continue }
                     counter.add(s, within: p)
