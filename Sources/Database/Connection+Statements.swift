@@ -28,6 +28,13 @@ extension Connection {
         }
     }
 
+    /// Runs one statement and hands each row to `body` as it is stepped, without building `Row` values (see `RowCursor`).
+    public func forEachRow(_ sql: String, _ args: [any SQLBindable] = [], _ body: (RowCursor) throws -> Void) throws {
+        try withStatement(sql, args) { statement in
+            while try step(statement, sql: sql) { try body(RowCursor(statement: statement)) }
+        }
+    }
+
     /// Runs one statement and returns its first row, or nil if it has none.
     public func queryOne(_ sql: String, _ args: [any SQLBindable] = []) throws -> Row? {
         try withStatement(sql, args) { statement in

@@ -77,12 +77,19 @@ enum ReachQuerySQL {
 
     /// With a piece chosen, a statement over the cells with the piece's condition written plainly: SQLite can then
     /// read the piece's cells through `reach_hourly_piece`, where `(?3 IS NULL OR …)` makes it read every cell of the range.
+    /// Likewise with a region chosen (and no piece), through `reach_hourly_region`: a village has no tree sums, so its
+    /// cells are read, but only its own.
     static func hourly(_ sql: String, _ f: ReachFilter) -> String {
-        f.contentId == nil ? sql : pieceVariants[sql] ?? sql
+        f.contentId != nil ? pieceVariants[sql] ?? sql : f.regionId != nil ? regionVariants[sql] ?? sql : sql
     }
     static let pieceVariants = Dictionary(uniqueKeysWithValues: [hourlyByKind, seriesDaily, seriesHourly, timesByRegion, timesByUnit,
                                                                  timesByGroups, timesByChannel, timesByContent].map {
         ($0, $0.replacingOccurrences(of: "(?3 IS NULL OR h.content_id = ?3)", with: "h.content_id = ?3"))
+    })
+
+    static let regionVariants = Dictionary(uniqueKeysWithValues: pieceVariants.keys.map {
+        ($0, $0.replacingOccurrences(of: "(?5 IS NULL OR h.region_id IN (SELECT value FROM json_each(?5)))",
+                                     with: "h.region_id IN (SELECT value FROM json_each(?5))"))
     })
 
     static let regionTree = "SELECT id, parent_id, name FROM regions ORDER BY id"
@@ -137,5 +144,5 @@ enum ReachQuerySQL {
                         timesByRegion, timesByUnit,
                         timesByGroups, timesByChannel, timesByContent, regionTree, unitTree, contentTitles, campaignExists,
                         notReachedCount, notReachedPage, taskExists, notFinishedCount, notFinishedPage, yearTimesByGroups, yearPieces, yearCampaigns, yearQuizzes, yearExams]
-        + Array(pieceVariants.values)
+        + Array(pieceVariants.values) + Array(regionVariants.values)
 }

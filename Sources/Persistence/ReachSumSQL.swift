@@ -4,10 +4,11 @@ enum ReachSumSQL {
     static let bumpDayEvents = """
         INSERT INTO reach_day_events (day, events) VALUES (?, ?) ON CONFLICT DO UPDATE SET events = events + excluded.events
         """
-    /// Days before ?1 (today) whose sums are missing or were built from another event count, oldest first.
+    /// Days before ?1 (today) whose sums are missing, were built from another event count, or with other region and
+    /// unit trees than fingerprint ?3 (their tree sums), oldest first.
     static let staleDays = """
         SELECT e.day FROM reach_day_events e WHERE e.day < ?1
-        AND NOT EXISTS (SELECT 1 FROM reach_day_sums_built b WHERE b.day = e.day AND b.events = e.events)
+        AND NOT EXISTS (SELECT 1 FROM reach_day_sums_built b WHERE b.day = e.day AND b.events = e.events AND b.trees = ?3)
         ORDER BY e.day LIMIT ?2
         """
     static let dayEvents = "SELECT events FROM reach_day_events WHERE day = ?"
@@ -21,7 +22,8 @@ enum ReachSumSQL {
         INSERT INTO reach_day_sums (day, kind, dim, value, events, person_times, seconds) VALUES (?, ?, ?, ?, ?, ?, ?)
         """
     static let markBuilt = """
-        INSERT INTO reach_day_sums_built (day, events) VALUES (?, ?) ON CONFLICT DO UPDATE SET events = excluded.events
+        INSERT INTO reach_day_sums_built (day, events, trees) VALUES (?, ?, ?)
+        ON CONFLICT DO UPDATE SET events = excluded.events, trees = excluded.trees
         """
     /// Days of ?1…?2 with persons' events, and whether their sums are fresh.
     static let rangeDays = """

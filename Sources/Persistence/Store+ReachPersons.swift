@@ -9,6 +9,8 @@ import Synchronization
 /// the figure is the exact distinct count, as long as a person's region, unit and groups do not change within a day.
 struct RangePersons {
     var days: [String: DaySets] = [:]
+    /// Days read from stored sets (only the loaded dimensions); the others were built in memory with every set.
+    var fresh: [String] = []
 
     /// Persons of `kind` matching `f` on `day`.
     func persons(_ kind: String, _ f: PersonFilter, on day: String) -> PersonSet {
@@ -28,12 +30,8 @@ struct RangePersons {
         for sets in days.values {
             for (v, s) in sets.persons(kind, f, by: d) { perValue[v, default: []].append(s) }
         }
-        var acc = PersonSet.Accumulator()
-        return perValue.mapValues { sets in
-            acc.removeAll()
-            for s in sets { acc.formUnion(s) }
-            return acc.count
-        }
+        var scratch: [UInt64] = []
+        return perValue.mapValues { PersonSet.unionCount($0, scratch: &scratch) }
     }
 }
 
@@ -49,23 +47,26 @@ extension Store {
                             units: try ids(f.unitId, ReachQuerySQL.unitTree), groupsBits: f.groupsMask)
     }
 
-    /// The sets of Beijing days `from`…`to` for `kinds`, enough to answer `f` (and the breakdown `by`, if any).
+    /// The sets of Beijing days `from`…`to` for `kinds`, enough to answer `f` (and the breakdown `by`, if any; with
+    /// `only`, just those pieces of a content breakdown are read from the stored sets — days built in memory have all).
     /// Call inside `snapshot`, so fresh days, their sets and the other days' rows agree.
     func rangePersons(_ db: Connection, from: String, to: String, kinds: [String], filter f: PersonFilter, viaCampaign: Bool = false,
-                      by: PersonDimension? = nil) throws -> RangePersons {
+                      by: PersonDimension? = nil, only: [Int64]? = nil) throws -> RangePersons {
         var range = RangePersons()
         let fresh = try db.query(ReachSetSQL.freshDays, [from, to]).compactMap { $0.string("day") }
         var live: [String: Int] = [:]
         for row in try db.query(ReachSetSQL.daysWithRows, [from, to]) { live[row.string("day") ?? ""] = row.int("rows") ?? 0 }
         for day in fresh { live[day] = nil }
+        range.fresh = fresh
         if !fresh.isEmpty {
             let daysJSON = Self.jsonArray(fresh), kindsJSON = Self.jsonArray(kinds)
-            for load in Self.loads(f, viaCampaign: viaCampaign, by: by) {
+            for load in Self.loads(f, viaCampaign: viaCampaign, by: by, only: only) {
                 let values: String? = load.values.map { Self.jsonArray($0) }
-                for row in try db.query(ReachSetSQL.daySets, [daysJSON, kindsJSON, load.dimension.rawValue, values, load.bits, load.pairCampaign]) {
-                    guard case .blob(let bytes) = row.values[3], let day = row.values[0].string, let kind = row.values[1].string,
-                          case .integer(let value) = row.values[2] else { continue }
-                    range.days[day, default: DaySets()].sets[DaySets.Slot(kind, load.dimension), default: [:]][value] = try PersonSet(decoding: bytes)
+                // Thousands of sets for a month's breakdown: read in place, not as rows.
+                try db.forEachRow(ReachSetSQL.daySets, [daysJSON, kindsJSON, load.dimension.rawValue, values, load.bits, load.pairCampaign]) { row in
+                    guard let day = row.text(0), let kind = row.text(1), let value = row.int64(2),
+                          let set = try row.withBlob(3, { raw throws(PersonSetError) in try PersonSet(decoding: raw) }) else { return }
+                    range.days[day, default: DaySets()].sets[DaySets.Slot(kind, load.dimension), default: [:]][value] = set
                 }
             }
         }
@@ -102,8 +103,8 @@ extension Store {
     }
 
     /// Which stored sets answer `f`: the one set of the piece and campaign filters, the values of the person filters,
-    /// and every value of the breakdown dimension within the filter.
-    static func loads(_ f: PersonFilter, viaCampaign: Bool, by: PersonDimension?)
+    /// and every value of the breakdown dimension within the filter (only the pieces `only` of a content breakdown).
+    static func loads(_ f: PersonFilter, viaCampaign: Bool, by: PersonDimension?, only: [Int64]? = nil)
         -> [(dimension: PersonDimension, values: [Int64]?, bits: Int?, pairCampaign: Int?)] {
         var loads: [PersonDimension: (values: [Int64]?, bits: Int?, pairCampaign: Int?)] = [:]
         switch (f.contentId, f.campaignId) {
@@ -121,8 +122,8 @@ extension Store {
         if f.groupsBits != nil || by == .groups { loads[.groups] = (nil, f.groupsBits, nil) }
         if by == .content {
             switch (f.contentId, f.campaignId) {
-            case (nil, nil): loads[.content] = (nil, nil, nil)
-            case (nil, let k?): loads[.contentCampaign] = (nil, nil, k)
+            case (nil, nil): loads[.content] = (only, nil, nil)
+            case (nil, let k?): loads[.contentCampaign] = (only?.map { PersonDimension.pair(Int($0), k) }, nil, k)
             default: break   // the one piece's set is loaded already
             }
         }

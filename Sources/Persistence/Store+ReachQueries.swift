@@ -116,10 +116,11 @@ extension Store {
         }
     }
 
-    /// Events, person-times and engaged seconds per kind: from the day sums when nothing is filtered, else the cells.
+    /// Events, person-times and engaged seconds per kind: from the day sums when they answer the filter, else the cells.
     func sumsByKind(_ db: Connection, from: String, to: String, filter f: ReachFilter, hourlyArgs: [any SQLBindable]) throws -> [String: ReachSums] {
-        if f.isEmpty {
-            return try rangeSums(db, from: from, to: to, by: .all, kinds: EventKind.allCases.map(\.rawValue)).compactMapValues { $0[""] }
+        if let (scope, fingerprint) = try sumScope(db, f) {
+            return try rangeSums(db, from: from, to: to, by: .all, kinds: EventKind.allCases.map(\.rawValue), scope: scope, fingerprint: fingerprint)
+                .compactMapValues { $0[""] }
         }
         var result: [String: ReachSums] = [:]
         for row in try db.query(ReachQuerySQL.hourly(ReachQuerySQL.hourlyByKind, f), hourlyArgs) {
@@ -138,8 +139,8 @@ extension Store {
                 if kind == "opened" { b.personTimes = personTimes } else { b.readPersonTimes = personTimes }
                 buckets[key] = b
             }
-            if !hourly && f.isEmpty {
-                for (kind, byDay) in try rangeSums(db, from: from, to: to, by: .day, kinds: ["opened", "read"]) {
+            if !hourly, let (scope, fingerprint) = try sumScope(db, f) {
+                for (kind, byDay) in try rangeSums(db, from: from, to: to, by: .day, kinds: ["opened", "read"], scope: scope, fingerprint: fingerprint) {
                     for (day, sums) in byDay { add(day, kind, sums.personTimes) }
                 }
             } else {
@@ -157,46 +158,6 @@ extension Store {
                 }
             }
             return buckets
-        }
-    }
-
-    /// Rows keyed by one dimension: "region", "unit", "groups" (the raw bit set), "channel" (person-times only: persons
-    /// are not kept per channel) or "content".
-    public func reachRows(by dimension: String, from: String, to: String, filter f: ReachFilter) throws -> [String: ReachRow] {
-        let sql: (persons: PersonDimension?, times: String) = switch dimension {
-        case "region": (.region, ReachQuerySQL.timesByRegion)
-        case "unit": (.unit, ReachQuerySQL.timesByUnit)
-        case "groups": (.groups, ReachQuerySQL.timesByGroups)
-        case "content": (.content, ReachQuerySQL.timesByContent)
-        default: (nil, ReachQuerySQL.timesByChannel)
-        }
-        return try pool.read { db in
-            var rows: [String: ReachRow] = [:]
-            if f.isEmpty, let by = SumDimension(rawValue: dimension) {
-                for (key, sums) in try rangeSums(db, from: from, to: to, by: by, kinds: ["opened"])["opened"] ?? [:] {
-                    rows[key, default: ReachRow(key: key)].personTimes = sums.personTimes
-                }
-            } else {
-                for row in try db.query(ReachQuerySQL.hourly(sql.times, f), try reachArgs(db, from, to, f)) {
-                    let key = row["key"].string ?? String(row["key"].int ?? 0)
-                    rows[key, default: ReachRow(key: key)].personTimes = row.int("person_times") ?? 0
-                }
-            }
-            if let by = sql.persons {
-                let pf = try personFilter(db, f), kinds = ["opened", "read", "finished"]
-                let persons = try db.snapshot { try rangePersons(db, from: from, to: to, kinds: kinds, filter: pf, by: by) }
-                for kind in kinds {
-                    for (value, n) in persons.counts(kind, pf, by: by) {
-                        let key = String(value)
-                        switch kind {
-                        case "opened": rows[key, default: ReachRow(key: key)].reached = n
-                        case "read": rows[key, default: ReachRow(key: key)].readers = n
-                        default: rows[key, default: ReachRow(key: key)].finished = n
-                        }
-                    }
-                }
-            }
-            return rows
         }
     }
 

@@ -34,18 +34,29 @@ extension PersonSet {
     /// Reads `encoded()` bytes back; anything else (cut short, too long, an unknown format, an array out of order)
     /// throws, so a damaged row is reported instead of counted wrong.
     public init(decoding bytes: [UInt8]) throws(PersonSetError) {
-        guard let format = bytes.first else { throw .empty }
-        guard bytes.count >= 5 else { throw .length(expected: 5, got: bytes.count) }
-        let n = bytes.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 1, as: UInt32.self))) }
+        // `withUnsafeBytes` rethrows untyped errors: carry the typed one out as a result.
+        self = try bytes.withUnsafeBytes { raw in Result { () throws(PersonSetError) in try PersonSet(decoding: raw) } }.get()
+    }
+
+    /// The same from bytes in place (a blob as SQLite holds it), without copying them first.
+    public init(decoding raw: UnsafeRawBufferPointer) throws(PersonSetError) {
+        guard let format = raw.first else { throw .empty }
+        guard raw.count >= 5 else { throw .length(expected: 5, got: raw.count) }
+        let n = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 1, as: UInt32.self)))
         switch format {
         case Self.sortedFormat:
-            guard bytes.count == 5 + 4 * n else { throw .length(expected: 5 + 4 * n, got: bytes.count) }
-            let a = bytes.withUnsafeBytes { raw in (0..<n).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 5 + 4 * $0, as: UInt32.self)) } }
-            for i in a.indices.dropFirst() where a[i] <= a[i - 1] { throw .notIncreasing(at: i) }
+            guard raw.count == 5 + 4 * n else { throw .length(expected: 5 + 4 * n, got: raw.count) }
+            var a: [UInt32] = []
+            a.reserveCapacity(n)
+            for i in 0..<n {
+                let x = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 5 + 4 * i, as: UInt32.self))
+                if let last = a.last, x <= last { throw .notIncreasing(at: i) }
+                a.append(x)
+            }
             self.init(sorted: a)
         case Self.bitmapFormat:
-            guard bytes.count == 5 + 8 * n else { throw .length(expected: 5 + 8 * n, got: bytes.count) }
-            self.init(words: bytes.withUnsafeBytes { raw in (0..<n).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 5 + 8 * $0, as: UInt64.self)) } })
+            guard raw.count == 5 + 8 * n else { throw .length(expected: 5 + 8 * n, got: raw.count) }
+            self.init(words: (0..<n).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 5 + 8 * $0, as: UInt64.self)) })
         default:
             throw .unknownFormat(format)
         }

@@ -173,6 +173,12 @@ extension PersonSet {
             }
         }
 
+        /// Whether `n` is in the probed set.
+        public func contains(_ n: UInt32) -> Bool {
+            let i = Int(n >> 6)
+            return i < words.count && words[i] & (1 << UInt64(n & 63)) != 0
+        }
+
         /// `s` ∩ the probed set.
         public func intersection(_ s: PersonSet) -> PersonSet {
             switch s.storage {
@@ -181,6 +187,55 @@ extension PersonSet {
             case .bitmap(let w): return PersonSet(words: (0..<min(w.count, words.count)).map { w[$0] & words[$0] })
             }
         }
+    }
+
+    /// The size of the union of `sets`, with `scratch` as the bitmap: it must be all zero and is left all zero, and
+    /// only the words the sets touch are written, so a breakdown counts hundreds of small unions for the cost of their
+    /// numbers rather than a whole bitmap each.
+    public static func unionCount(_ sets: [PersonSet], scratch words: inout [UInt64]) -> Int {
+        let n = unionCount(sets, into: &words)
+        var numbers = 0
+        for s in sets {
+            switch s.storage {
+            case .sorted(let a): numbers += a.count
+            case .bitmap(let v): numbers += 64 * v.count
+            }
+        }
+        // Clearing number by number costs a random write each; past a few per word, wiping every word is cheaper.
+        if numbers >= words.count {
+            words.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        } else {
+            for s in sets {
+                switch s.storage {
+                case .sorted(let a): for x in a { words[Int(x >> 6)] = 0 }
+                case .bitmap(let v): for i in v.indices { words[i] = 0 }
+                }
+            }
+        }
+        return n
+    }
+
+    /// Sets the numbers of `sets` in `words` (grown as needed) and returns how many were not set before.
+    static func unionCount(_ sets: [PersonSet], into words: inout [UInt64]) -> Int {
+        var n = 0
+        for s in sets {
+            switch s.storage {
+            case .sorted(let a):
+                if let last = a.last, Int(last) / 64 >= words.count { words += [UInt64](repeating: 0, count: Int(last) / 64 + 1 - words.count) }
+                words.withUnsafeMutableBufferPointer { w in
+                    for x in a {
+                        // Branch-free: most numbers are new, but not predictably so.
+                        let i = Int(x >> 6), shift = UInt64(x & 63)
+                        n += Int(~w[i] >> shift & 1)
+                        w[i] |= 1 << shift
+                    }
+                }
+            case .bitmap(let v):
+                if v.count > words.count { words += [UInt64](repeating: 0, count: v.count - words.count) }
+                for (i, x) in v.enumerated() { n += (x & ~words[i]).nonzeroBitCount; words[i] |= x }
+            }
+        }
+        return n
     }
 
     /// A union built in place: many day sets folded into one bitmap, then counted or turned into a set.

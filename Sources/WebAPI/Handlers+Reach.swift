@@ -112,8 +112,7 @@ extension Handlers {
     }
 
     func reachTopContent(_ range: ReachRange, _ f: ReachFilter, limit: Int = 20) throws -> [TopContentDTO] {
-        let rows = try store.reachRows(by: "content", from: range.from, to: range.to, filter: f)
-        let top = rows.values.sorted { ($0.personTimes, $1.key) > ($1.personTimes, $0.key) }.prefix(limit)
+        let top = try store.reachTopContent(from: range.from, to: range.to, filter: f, limit: limit)
         let titles = try store.contentTitles(top.compactMap { Int($0.key) })
         return top.map { r in
             let t = titles[Int(r.key) ?? 0]

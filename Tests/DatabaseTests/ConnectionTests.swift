@@ -40,6 +40,19 @@ struct ConnectionTests {
         #expect(row.string("i") == "42")
     }
 
+    @Test func forEachRowReadsEachRowInPlaceAsQueryDoes() throws {
+        try db.run("INSERT INTO v (i, s, b) VALUES (1, 'a', x'0102'), (2, NULL, x''), (NULL, '法', NULL)")
+        var seen: [String] = []
+        try db.forEachRow("SELECT i, s, b FROM v WHERE i IS NULL OR i >= ? ORDER BY rowid", [1]) { row in
+            seen.append("\(row.int64(0).map(String.init) ?? "-") \(row.text(1) ?? "-") \(row.withBlob(2) { Array($0) }.map { "\($0)" } ?? "-")")
+        }
+        #expect(seen == ["1 a [1, 2]", "2 - []", "- 法 -"])
+        #expect(try db.query("SELECT i FROM v WHERE i IS NOT NULL").count == 2, "the statement was reset for the next use")
+        struct Stop: Error {}
+        #expect(throws: Stop.self) { try db.forEachRow("SELECT i FROM v") { _ in throw Stop() } }
+        #expect(throws: DatabaseError.self) { try db.forEachRow("SELECT nope FROM v") { _ in } }
+    }
+
     @Test func emptyTextAndEmptyBlobAreNotNull() throws {
         #expect(try db.scalar("SELECT ?", [""]) == .text(""))
         #expect(try db.scalar("SELECT ?", [[UInt8]()]) == .blob([]))

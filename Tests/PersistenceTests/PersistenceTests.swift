@@ -16,7 +16,7 @@ import Testing
         let (store, dir) = try freshStore()
         defer { store.pool.close(); try? FileManager.default.removeItem(at: dir) }
         try store.pool.read { db in
-            for sql in AccountSQL.all + QuestionSQL.all + ExamSQL.all + QuizSQL.all + LiveSQL.all + ContentSQL.every + ReachSQL.every + ReachQuerySQL.every + ReachSetSQL.every + ReachSumSQL.every
+            for sql in AccountSQL.all + QuestionSQL.all + ExamSQL.all + QuizSQL.all + LiveSQL.all + ContentSQL.every + ReachSQL.every + ReachQuerySQL.every + ReachSetSQL.every + ReachSumSQL.every + ReachTreeSumSQL.every
                         + StudyTaskSQL.every + CampaignSQL.every + ProfileSQL.every + SegmentSQL.every + EffectSQL.every { try db.prepareCheck(sql) }
         }
     }

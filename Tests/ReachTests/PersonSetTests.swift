@@ -22,10 +22,33 @@ import TestSupport
             #expect(x.union(y) == PersonSet(a.union(b)), "one value per set, whichever way it was made (round \(round))")
             #expect(x.intersection(y) == PersonSet(a.intersection(b)), "round \(round)")
             #expect(PersonSet.union([x, y, x]) == x.union(y), "round \(round)")
+            // A scratch bitmap much larger than the sets, so the sets' own words are cleared one by one.
+            var scratch: [UInt64] = round % 2 == 0 ? [] : [UInt64](repeating: 0, count: 100_000)
+            #expect(PersonSet.unionCount([x, y, x], scratch: &scratch) == a.union(b).count, "round \(round)")
+            #expect(scratch.allSatisfy { $0 == 0 }, "the scratch bitmap is left empty (round \(round))")
             #expect(PersonSet.Probe(x).intersection(y) == x.intersection(y), "a probe intersects as the set does (round \(round))")
             let probe = UInt32.random(in: 0..<5_000_000, using: &rng)
             #expect(x.contains(probe) == a.contains(probe) && a.allSatisfy { x.contains($0) }, "round \(round)")
             #expect(try PersonSet(decoding: x.encoded()) == x, "round \(round)")
+        }
+    }
+
+    @Test func theUnionCounterCountsStoredBytesAndSetsAsTheirUnionWithinAProbe() throws {
+        var rng = SplitMix(seed: 61)
+        var counter = PersonSet.UnionCounter()
+        for round in 0..<200 {
+            let (a, b, c, within) = (Self.randomSet(&rng), Self.randomSet(&rng), Self.randomSet(&rng), Self.randomSet(&rng))
+            let probe = round % 3 == 0 ? nil : PersonSet.Probe(PersonSet(within))
+            for s in [a, b] { try PersonSet(s).encoded().withUnsafeBytes { try counter.add(encoded: $0, within: probe) } }
+            counter.add(PersonSet(c), within: probe)
+            let all = a.union(b).union(c)
+            #expect(counter.finish() == (probe == nil ? all : all.intersection(within)).count, "round \(round)")
+            counter.add(PersonSet(a))
+            #expect(counter.finish() == a.count, "the counter is empty again after finish (round \(round))")
+        }
+        for damaged: [UInt8] in [[], [1, 2, 0], [1, 2, 0, 0, 0, 9, 0, 0, 0, 3, 0, 0, 0], [2, 1, 0, 0, 0], [7, 0, 0, 0, 0]] {
+            #expect(throws: PersonSetError.self, "\(damaged)") { try damaged.withUnsafeBytes { try counter.add(encoded: $0) } }
+            _ = counter.finish()
         }
     }
 
