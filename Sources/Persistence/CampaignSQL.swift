@@ -98,6 +98,11 @@ enum CampaignSQL {
         SELECT name FROM campaigns WHERE status IN ('draft', 'scheduled', 'sending', 'paused')
         AND EXISTS (SELECT 1 FROM json_each(robot_ids_json) WHERE value = ?1) ORDER BY name
         """
+    /// Open study tasks that escalate to robot ?1.
+    static let tasksUsingRobot = """
+        SELECT title FROM study_tasks WHERE status = 'active' AND EXISTS (SELECT 1 FROM json_each(robot_ids_json) WHERE value = ?1)
+        ORDER BY title
+        """
     static let robotMessageCount = "SELECT count(*) FROM robot_messages WHERE robot_id = ?"
     static let deleteRobot = "DELETE FROM robots WHERE id = ?"
     static let insertRobotMessage = """
@@ -147,7 +152,7 @@ enum CampaignSQL {
     static let every = [campaigns, campaign, insertCampaign, updateCampaign, setCampaignStatus, runs, run, insertRun, dueRuns, sendingRuns,
                         runSegment, startRun, setRunCounts, setRunStatus, finishRun, cancelRuns, freeze, heldOut, runAudience, runCounts, runDeferred,
                         runLeft, cancelDeliveries, dueForRun, dueReminders, recentSends, markSent, insertInbox, deferDelivery, robots, robot,
-                        insertRobot, updateRobot, robotNameTaken, campaignsUsingRobot, robotMessageCount, deleteRobot, insertRobotMessage, dueRobotMessages, robotMessagesFor, robotMessage,
+                        insertRobot, updateRobot, robotNameTaken, campaignsUsingRobot, tasksUsingRobot, robotMessageCount, deleteRobot, insertRobotMessage, dueRobotMessages, robotMessagesFor, robotMessage,
                         claimRobotMessage, robotSent, robotFailed, robotInterrupted, robotResend, cancelRobotMessages, inbox, unread,
                         markSeen, segments, segmentExists,
                         contentExists, contentSummary]

@@ -118,12 +118,16 @@ extension Store {
             }
             let args: [any SQLBindable] = [robot.name, robot.kind.rawValue, robot.url, robot.secret, robot.unitId, robot.regionId, robot.enabled]
             let id: Int
-            if robot.id == 0 {
-                try db.run(CampaignSQL.insertRobot, args + [now, now])
-                id = Int(db.lastInsertRowID)
-            } else {
-                guard try db.run(CampaignSQL.updateRobot, args + [now, robot.id]) == 1 else { throw CampaignError.notFound("机器人 \(robot.id) / robot \(robot.id)") }
-                id = robot.id
+            do {
+                if robot.id == 0 {
+                    try db.run(CampaignSQL.insertRobot, args + [now, now])
+                    id = Int(db.lastInsertRowID)
+                } else {
+                    guard try db.run(CampaignSQL.updateRobot, args + [now, robot.id]) == 1 else { throw CampaignError.notFound("机器人 \(robot.id) / robot \(robot.id)") }
+                    id = robot.id
+                }
+            } catch let error as DatabaseError where error.isForeignKeyViolation {
+                throw CampaignError.invalid(["所选单位或地区不存在 / unknown unit or region"])
             }
             try audit(db, actor, robot.id == 0 ? "robot.create" : "robot.update", "robot", String(id), before: nil,
                       after: Self.json(["name": robot.name, "kind": robot.kind.rawValue, "url": robot.url]), now: now)
@@ -131,7 +135,7 @@ extension Store {
         }
     }
 
-    /// Removes a robot nobody relies on: refused while a campaign still to send posts to it, and once it has messages
+    /// Removes a robot nobody relies on: refused while a campaign still to send or an open study task posts to it, and once it has messages
     /// (their record stays; disable it instead). Audited.
     public func deleteRobot(id: Int, now: Int64, actor: Actor) throws {
         try pool.write { db in
@@ -143,6 +147,12 @@ extension Store {
                 let names = campaigns.map { "「\($0)」" }.joined(separator: "、")
                 throw CampaignError.wrongState("推送\(names)仍会发到这个机器人，请先在推送中取消它 / campaigns still to send post to this robot: "
                                                + campaigns.joined(separator: ", "))
+            }
+            let tasks = try db.query(CampaignSQL.tasksUsingRobot, [id]).compactMap { $0.string("title") }
+            guard tasks.isEmpty else {
+                let names = tasks.map { "「\($0)」" }.joined(separator: "、")
+                throw CampaignError.wrongState("学习任务\(names)到期时会发到这个机器人，请先关闭任务 / open study tasks escalate to this robot: "
+                                               + tasks.joined(separator: ", "))
             }
             guard try db.scalar(CampaignSQL.robotMessageCount, [id]).int == 0 else {
                 throw CampaignError.wrongState("这个机器人已有发送记录，只能停用，不能删除 / this robot has sent messages: disable it instead")

@@ -123,7 +123,8 @@ public final class CampaignService: Sendable {
 
     // MARK: Robots
 
-    func saveRobot(id: Int, name: String, kind: String, url: String, secret: String??, enabled: Bool?, actor: Actor) throws -> RobotRecord {
+    func saveRobot(id: Int, name: String, kind: String, url: String, secret: String??, enabled: Bool?, scope: (unitId: Int??, regionId: Int??),
+                   actor: Actor) throws -> RobotRecord {
         let existing = id == 0 ? nil : try store.robot(id: id)
         if id != 0 && existing == nil { throw CampaignError.notFound("机器人 \(id) / robot \(id)") }
         let lower = url.lowercased()
@@ -140,8 +141,9 @@ public final class CampaignService: Sendable {
         case .none: existing?.secret
         case .some(let value): (value ?? "").isEmpty ? nil : value
         }
-        let robot = RobotRecord(id: id, name: trimmed, kind: kind, url: url, secret: newSecret, unitId: existing?.unitId,
-                                regionId: existing?.regionId, enabled: enabled ?? existing?.enabled ?? true)
+        // The scope likewise: left out keeps it, null clears it (the store refuses a unit or region that does not exist).
+        let robot = RobotRecord(id: id, name: trimmed, kind: kind, url: url, secret: newSecret, unitId: scope.unitId ?? existing?.unitId,
+                                regionId: scope.regionId ?? existing?.regionId, enabled: enabled ?? existing?.enabled ?? true)
         return try store.saveRobot(robot, now: clock.nowMillis(), actor: actor)
     }
 

@@ -96,8 +96,12 @@ struct RobotInputDTO: Decodable {
     /// Left out: unchanged; "" removes it; anything else replaces it.
     var secret: String??
     var enabled: Bool?
+    /// The scope a study task's escalation keeps to (overdue people of this unit or region subtree). Left out:
+    /// unchanged (none for a new robot); null: the whole county.
+    var unitId: Int??
+    var regionId: Int??
 
-    enum CodingKeys: String, CodingKey { case name, kind, url, secret, enabled }
+    enum CodingKeys: String, CodingKey { case name, kind, url, secret, enabled, unitId, regionId }
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -106,6 +110,8 @@ struct RobotInputDTO: Decodable {
         url = try c.decode(String.self, forKey: .url)
         secret = c.contains(.secret) ? .some(try c.decodeNil(forKey: .secret) ? nil : try c.decode(String.self, forKey: .secret)) : .none
         enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled)
+        unitId = c.contains(.unitId) ? .some(try c.decodeNil(forKey: .unitId) ? nil : try c.decode(Int.self, forKey: .unitId)) : .none
+        regionId = c.contains(.regionId) ? .some(try c.decodeNil(forKey: .regionId) ? nil : try c.decode(Int.self, forKey: .regionId)) : .none
     }
 }
 
@@ -117,10 +123,13 @@ struct RobotDTO: Encodable {
     var url: String
     var secretSet: Bool
     var enabled: Bool
+    var unitId: Int?
+    var regionId: Int?
     var updatedAt: Date
 
     init(_ r: RobotRecord) {
         id = r.id; name = r.name; kind = r.kind.rawValue; url = r.url; secretSet = !(r.secret ?? "").isEmpty; enabled = r.enabled
+        unitId = r.unitId; regionId = r.regionId
         updatedAt = Date(millis: r.updatedAt)
     }
 }

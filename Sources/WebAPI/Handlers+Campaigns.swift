@@ -78,7 +78,7 @@ extension Handlers {
     func handleCreateRobot(_ request: Request, _ context: AppContext) throws -> Response {
         let body = try request.decode(RobotInputDTO.self)
         let robot = try campaigns.saveRobot(id: 0, name: body.name, kind: body.kind, url: body.url, secret: body.secret,
-                                            enabled: body.enabled, actor: context.actor)
+                                            enabled: body.enabled, scope: (body.unitId, body.regionId), actor: context.actor)
         return .json(RobotDTO(robot), status: 201)
     }
 
@@ -87,7 +87,7 @@ extension Handlers {
         guard try store.robot(id: id) != nil else { throw CampaignError.notFound("机器人 \(id) / robot \(id)") }
         let body = try request.decode(RobotInputDTO.self)
         return .json(RobotDTO(try campaigns.saveRobot(id: id, name: body.name, kind: body.kind, url: body.url, secret: body.secret,
-                                                      enabled: body.enabled, actor: context.actor)))
+                                                      enabled: body.enabled, scope: (body.unitId, body.regionId), actor: context.actor)))
     }
 
     func handleDeleteRobot(_ request: Request, _ context: AppContext) throws -> Response {

@@ -149,6 +149,26 @@ import WebAPI
         #expect(try staff.send("DELETE", "/api/v1/robots/abc").status == 404)
     }
 
+    @Test func aRobotsScopeIsSetKeptByAnEditThatLeavesItOutAndCleared() throws {
+        let world = try CampaignApp()
+        defer { world.close(); world.remove() }
+        let staff = try world.admin()
+        let store = world.app.store
+        let unit = try store.insertUnit(name: "锦城司法所", parentId: nil, code: nil, now: world.clock.now, actor: .system).id
+        let created = try json(staff, "POST", "/api/v1/robots", ["name": "司法所群", "kind": "wecom", "url": "https://x.cn/h", "unitId": unit])
+        #expect(created.status == 201 && created.json["unitId"] as? Int == unit && created.json["regionId"] == nil, "\(created.text)")
+        let id = created.json["id"] as? Int ?? 0
+        let kept = try json(staff, "PUT", "/api/v1/robots/\(id)", ["name": "司法所群", "kind": "wecom", "url": "https://x.cn/h2"])
+        #expect(kept.json["unitId"] as? Int == unit && kept.json["url"] as? String == "https://x.cn/h2")
+        let cleared = try json(staff, "PUT", "/api/v1/robots/\(id)", ["name": "司法所群", "kind": "wecom", "url": "https://x.cn/h2", "unitId": NSNull()])
+        #expect(cleared.status == 200 && cleared.json["unitId"] == nil, "null clears the scope")
+        let unknown = try json(staff, "PUT", "/api/v1/robots/\(id)", ["name": "司法所群", "kind": "wecom", "url": "https://x.cn/h2", "regionId": 999])
+        #expect(unknown.status == 422 && unknown.text.contains("unknown unit or region"), "\(unknown.text)")
+        #expect(try json(staff, "POST", "/api/v1/robots", ["name": "坏范围", "kind": "wecom", "url": "https://x.cn/h", "unitId": 999]).status == 422)
+        #expect(try json(staff, "POST", "/api/v1/robots", ["name": "坏范围", "kind": "wecom", "url": "https://x.cn/h", "unitId": "一"]).status == 400)
+        #expect(try staff.get("/api/v1/robots").json["items"].map { "\($0)" }?.contains("坏范围") == false, "nothing half-written")
+    }
+
     @Test func badCampaignInputGetsClearErrors() throws {
         let world = try CampaignApp()
         defer { world.close(); world.remove() }

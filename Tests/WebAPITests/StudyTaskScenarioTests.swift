@@ -116,12 +116,13 @@ import TestSupport
         let w = try Self.world()
         _ = try w.app.signedIn([.official], unitId: w.department, username: "zhao-liu")
         _ = try w.app.signedIn([.official], unitId: w.department, username: "qian-qi")
-        let robot = try w.app.app.store.pool.write { db -> Int in
-            _ = try db.run("INSERT INTO robots (name, kind, url, unit_id, created_at, updated_at) VALUES ('普法科群', 'dingtalk', 'https://example.invalid/hook', ?, 0, 0)",
-                           [w.unit])
-            return Int(db.lastInsertRowID)
-        }
+        let created = try json(w.editor, "POST", "/api/v1/robots", ["name": "普法科群", "kind": "dingtalk", "url": "https://example.invalid/hook",
+                                                                   "unitId": w.unit])
+        #expect(created.status == 201 && created.json["unitId"] as? Int == w.unit, "\(created.text)")
+        let robot = created.json["id"] as? Int ?? 0
         let id = try Self.task(w, ["zhao-liu", "qian-qi"], robotIds: [robot])["id"] as? Int ?? 0
+        let inUse = try w.editor.send("DELETE", "/api/v1/robots/\(robot)")
+        #expect(inUse.status == 409 && inUse.text.contains("年度学法：继承编"), "an open task escalates to it: \(inUse.text)")
         let tasks = w.app.app.studyTasks
         #expect(try tasks.remindOnce().reminders == 0, "nothing is due five days ahead")
         w.app.clock.advance(seconds: 2 * Self.day + 1)

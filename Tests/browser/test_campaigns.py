@@ -163,9 +163,20 @@ def test_a_robot_nothing_relies_on_is_deleted_and_one_in_use_says_why_not(camp, 
                                              "robotIds": [used["id"]], "schedule": "now", "message": "", "priority": 1,
                                              "ratePerMinute": 600}, expect=201)
 
+    unit = admin.create_unit("锦城司法所")
     sign_in_admin(driver, base)
     driver.get(base + "/admin#/campaigns?view=robots")
     table = text_appears(driver, "#robot-table", "镇普法群")
+    row = [r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if "镇普法群" in r.text][0]
+    assert "全部" in row.text, "no scope yet"
+    # The escalation scope: the group of one unit.
+    row.find_element(By.CSS_SELECTOR, "[data-action=edit]").click()
+    dialog = visible(driver, ".dialog")
+    Select(dialog.find_element(By.NAME, "unitId")).select_by_value(str(unit["id"]))
+    dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(driver).until(lambda d: not d.find_elements(By.CSS_SELECTOR, ".dialog"))
+    table = text_appears(driver, "#robot-table", "锦城司法所")
+    assert [r for r in admin.call("GET", "/api/v1/robots", expect=200)["items"] if r["id"] == used["id"]][0]["unitId"] == unit["id"]
     row = [r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if "镇普法群" in r.text][0]
     row.find_element(By.CSS_SELECTOR, "[data-action=delete]").click()
     dialog = visible(driver, ".dialog")
@@ -179,7 +190,9 @@ def test_a_robot_nothing_relies_on_is_deleted_and_one_in_use_says_why_not(camp, 
     row = [r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if "建错的群" in r.text][0]
     row.find_element(By.CSS_SELECTOR, "[data-action=delete]").click()
     visible(driver, ".dialog").find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    wait(driver).until(lambda d: "建错的群" not in d.find_element(By.ID, "robot-table").text)
+    # The table is rebuilt after the delete: read its text in one script call, never through a stale element.
+    table_text = "const t = document.getElementById('robot-table'); return t ? t.textContent : '';"
+    wait(driver).until(lambda d: "镇普法群" in d.execute_script(table_text) and "建错的群" not in d.execute_script(table_text))
     assert "镇普法群" in driver.find_element(By.ID, "robot-table").text
     assert [r["name"] for r in admin.call("GET", "/api/v1/robots", expect=200)["items"]].count("建错的群") == 0
     assert spare["id"] not in [r["id"] for r in admin.call("GET", "/api/v1/robots", expect=200)["items"]]

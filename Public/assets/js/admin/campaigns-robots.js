@@ -7,6 +7,7 @@ import { openDialog } from '../dialog.js';
 import { field, selectField } from '../fields.js';
 import { dataTable } from './table.js';
 import { campaignApi } from './campaigns-data.js';
+import { loadRefs, pathOf, treeChoices } from './refs.js';
 
 export function renderRobots(container) {
   const results = h('div', { id: 'robot-results', 'aria-busy': 'true' }, loadingView());
@@ -18,8 +19,12 @@ export function renderRobots(container) {
     results);
   load();
 
+  let refs = { units: [], regions: [] };
+
   function load() {
-    campaignApi.robots().then(function (data) {
+    Promise.all([campaignApi.robots(), loadRefs()]).then(function (answers) {
+      const data = answers[0];
+      refs = answers[1];
       results.removeAttribute('aria-busy');
       const items = data.items || [];
       if (!items.length) {
@@ -30,6 +35,7 @@ export function renderRobots(container) {
         { label: 'campaigns.robotName', cell: function (r) { return r.name; } },
         { label: 'campaigns.robotKind', cell: function (r) { return h('span', { i18n: 'campaigns.kind.' + r.kind }); } },
         { label: 'campaigns.robotURL', cell: function (r) { return h('span', { class: 'mono camp-url', text: r.url }); } },
+        { label: 'campaigns.robotScope', cell: function (r) { return scopeText(r); } },
         { label: 'campaigns.secret', cell: function (r) { return h('span', { i18n: r.secretSet ? 'campaigns.secretSet' : 'campaigns.secretNone' }); } },
         { label: 'campaigns.colStatus', cell: function (r) {
           return h('span', { class: 'badge ' + (r.enabled ? 'badge-on' : 'badge-off'), i18n: r.enabled ? 'campaigns.enabled' : 'campaigns.disabled' });
@@ -50,6 +56,14 @@ export function renderRobots(container) {
       results.removeAttribute('aria-busy');
       replace(results, errorView(err, load));
     });
+  }
+
+  // The scope a study task's escalation keeps to: the group of one unit or one place, or everybody.
+  function scopeText(r) {
+    const parts = [];
+    if (r.unitId) parts.push(pathOf(refs.units, r.unitId));
+    if (r.regionId) parts.push(pathOf(refs.regions, r.regionId));
+    return parts.length ? parts.join('；') : t('campaigns.robotScopeAll');
   }
 
   // Only a robot nothing relies on can go: the server refuses one a campaign still sends to, or one with sent
@@ -81,13 +95,20 @@ export function renderRobots(container) {
         selectField('campaigns.robotKind', 'kind', [{ value: 'dingtalk', key: 'campaigns.kind.dingtalk' }, { value: 'wecom', key: 'campaigns.kind.wecom' }],
           robot ? robot.kind : 'dingtalk'),
         field('campaigns.robotURL', { name: 'url', type: 'url', required: true, value: robot ? robot.url : '', spellcheck: 'false' }, 'campaigns.urlHint'),
+        selectField('campaigns.robotUnit', 'unitId', [{ value: '', key: 'campaigns.robotScopeAll' }].concat(treeChoices(refs.units)),
+          robot && robot.unitId ? robot.unitId : ''),
+        selectField('campaigns.robotRegion', 'regionId', [{ value: '', key: 'campaigns.robotScopeAll' }].concat(treeChoices(refs.regions)),
+          robot && robot.regionId ? robot.regionId : ''),
+        h('p', { class: 'hint', i18n: 'campaigns.robotScopeHint' }),
         secret,
         robot && robot.secretSet ? h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'clearSecret' }),
           h('span', { i18n: 'campaigns.clearSecret' })) : null,
         enabled],
       onSubmit: function (form) {
         const input = { name: form.elements.name.value.trim(), kind: form.elements.kind.value, url: form.elements.url.value.trim(),
-          enabled: form.elements.enabled.checked };
+          enabled: form.elements.enabled.checked,
+          unitId: form.elements.unitId.value ? Number(form.elements.unitId.value) : null,
+          regionId: form.elements.regionId.value ? Number(form.elements.regionId.value) : null };
         // An empty secret on an edit keeps the stored one; on a new robot it means none.
         if (form.elements.secret.value) input.secret = form.elements.secret.value;
         else if (form.elements.clearSecret && form.elements.clearSecret.checked) input.secret = '';
