@@ -79,6 +79,10 @@ enum ReachBench {
         var summed = 0
         let sumBuild = try ReachLoad.seconds { summed = try store.buildReachDaySums(today: BeijingDay.of(now)) }
         say(String(format: "day sums of %d days built in %.1f s", summed, sumBuild))
+        // 3d. The same job then reads the default range's breakdown sets into memory.
+        var kept = 0
+        let warm = try ReachLoad.seconds { kept = try store.warmReachBreakdowns(today: BeijingDay.of(now)) }
+        say(String(format: "breakdown sets of the last 30 days kept in memory in %.1f s (%.1f MB)", warm, Double(kept) / 1e6))
 
         // 4. The dashboard's queries, 30 days and 7 days, all and one town.
         print("| measure | result | goal |")
@@ -91,6 +95,7 @@ enum ReachBench {
                      built.days, build, build / Double(max(built.days, 1)), built.numbered, "\(footprint?.int("sets") ?? 0)",
                      Double(footprint?.int("bytes") ?? 0) / 1e6))
         print(String(format: "| day sums of the closed days built | %d days in %.1f s | |", summed, sumBuild))
+        print(String(format: "| region, unit and group sets of the last 30 days read into memory by the job | %.1f s, %.1f MB | |", warm, Double(kept) / 1e6))
         // The first query reads today's rows (not in any built day) into memory; later ones reuse them until a row arrives.
         let todayRows = try store.pool.read { try $0.queryOne("SELECT rows FROM reach_day_rows WHERE day = ?", [BeijingDay.of(now)])?.int("rows") ?? 0 }
         let first = try ReachRange.parse(from: BeijingDay.of(now - 30 * 86_400_000), to: BeijingDay.of(now), now: now).get()

@@ -24,6 +24,9 @@ if arguments.dropFirst().first == "reach-dashboards", arguments.count >= 4, let 
     let sets = try ReachLoad.seconds { _ = try store.buildReachDaySets(today: BeijingDay.of(now)) }
     let sums = try ReachLoad.seconds { summed = try store.buildReachDaySums(today: BeijingDay.of(now)) }
     say(String(format: "person sets brought up to date in %.1f s; day sums of %d days built in %.1f s", sets, summed, sums))
+    var kept = 0
+    let warm = try ReachLoad.seconds { kept = try store.warmReachBreakdowns(today: BeijingDay.of(now)) }
+    say(String(format: "breakdown sets of the last 30 days kept in memory in %.1f s (%.1f MB)", warm, Double(kept) / 1e6))
     // As in the whole run, the first summary reads today's rows into memory; the loads measured after it reuse them.
     let first = try ReachRange.parse(from: BeijingDay.of(now - 30 * 86_400_000), to: BeijingDay.of(now), now: now).get()
     let cold = try ReachLoad.seconds { _ = try store.reachTotals(from: first.from, to: first.to, start: first.startMillis, end: first.endMillis,

@@ -11,6 +11,8 @@ struct RangePersons {
     var days: [String: DaySets] = [:]
     /// Days read from stored sets (only the loaded dimensions); the others were built in memory with every set.
     var fresh: [String] = []
+    /// The row count each fresh day's sets were built from (what identifies them).
+    var freshRows: [String: Int] = [:]
 
     /// Persons of `kind` matching `f` on `day`.
     func persons(_ kind: String, _ f: PersonFilter, on day: String) -> PersonSet {
@@ -53,11 +55,8 @@ extension Store {
     func rangePersons(_ db: Connection, from: String, to: String, kinds: [String], filter f: PersonFilter, viaCampaign: Bool = false,
                       by: PersonDimension? = nil, only: [Int64]? = nil) throws -> RangePersons {
         var range = RangePersons()
-        let fresh = try db.query(ReachSetSQL.freshDays, [from, to]).compactMap { $0.string("day") }
-        var live: [String: Int] = [:]
-        for row in try db.query(ReachSetSQL.daysWithRows, [from, to]) { live[row.string("day") ?? ""] = row.int("rows") ?? 0 }
-        for day in fresh { live[day] = nil }
-        range.fresh = fresh
+        let (fresh, freshRows, live) = try rangeDays(db, from: from, to: to)
+        (range.fresh, range.freshRows) = (fresh, freshRows)
         if !fresh.isEmpty {
             let daysJSON = Self.jsonArray(fresh), kindsJSON = Self.jsonArray(kinds)
             for load in Self.loads(f, viaCampaign: viaCampaign, by: by, only: only) {
@@ -74,6 +73,16 @@ extension Store {
             for (day, sets) in try liveDaySets(db, live) { range.days[day] = sets }
         }
         return range
+    }
+
+    /// The days of the range with stored fresh sets (and the row count each was built from), and the other days with
+    /// rows (and their counts).
+    func rangeDays(_ db: Connection, from: String, to: String) throws -> (fresh: [String], freshRows: [String: Int], live: [String: Int]) {
+        let fresh = try db.query(ReachSetSQL.freshDays, [from, to]).compactMap { $0.string("day") }
+        var live: [String: Int] = [:], freshRows: [String: Int] = [:]
+        for row in try db.query(ReachSetSQL.daysWithRows, [from, to]) { live[row.string("day") ?? ""] = row.int("rows") ?? 0 }
+        for day in fresh { freshRows[day] = live.removeValue(forKey: day) }
+        return (fresh, freshRows, live)
     }
 
     /// Every set of days without fresh stored sets, from all their rows (so one read serves every filter), kept in

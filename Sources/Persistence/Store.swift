@@ -9,6 +9,8 @@ public final class Store: Sendable {
     public let pool: DatabasePool
     /// The dashboard's person sets of days read from rows (today), kept while those days gain no row.
     let liveDays = LiveDaysCache()
+    /// The stored bytes of closed days' breakdown sets (region, unit, groups), read once.
+    let storedSets = StoredSetsCache()
 
     public init(pool: DatabasePool) {
         self.pool = pool

@@ -129,6 +129,7 @@ public final class App: Sendable {
             if run.days > 0 { logger.info("reach sets: \(run.days) days built, \(run.numbered) persons numbered") }
             let summed = try store.buildReachDaySums(today: BeijingDay.of(clock.nowMillis()))
             if summed > 0 { logger.info("reach sums: \(summed) days built") }
+            try store.warmReachBreakdowns(today: BeijingDay.of(clock.nowMillis()))
         }
     }
 
