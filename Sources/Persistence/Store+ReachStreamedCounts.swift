@@ -6,7 +6,8 @@ extension Store {
     /// Persons per value of a region, unit or groups breakdown when no region, unit or group filter narrows them (a
     /// piece or campaign may): the same figures as `RangePersons.counts`, but the breakdown's stored sets — about twelve
     /// thousand per kind over a month — are counted straight from their bytes, each number read once, instead of being
-    /// decoded into sets first. Days without fresh sets come from memory as usual. Call inside `snapshot`.
+    /// decoded into sets first; without a piece or campaign those bytes come from `storedSets` once read. Days without
+    /// fresh sets come from memory as usual. Call inside `snapshot`.
     func streamedCounts(_ db: Connection, by: PersonDimension, from: String, to: String, kinds: [String],
                         filter pf: PersonFilter) throws -> [String: [Int64: Int]] {
         let range = try rangePersons(db, from: from, to: to, kinds: kinds, filter: pf)

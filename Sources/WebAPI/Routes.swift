@@ -328,7 +328,7 @@ extension Handlers {
         api.add(.PUT, "/api/v1/robots/{id}", "updateRobot", "Change a robot; leave the secret out to keep it, \"\" to remove it",
                 .permission(.campaignsManage), body: "RobotInput", returns: "Robot", handleUpdateRobot)
         api.add(.DELETE, "/api/v1/robots/{id}", "deleteRobot",
-                "Remove a robot that no campaign still to send uses and that never sent a message (otherwise disable it)",
+                "Remove a robot that no campaign still to send or open study task uses and that never sent a message (else disable it)",
                 .permission(.campaignsManage), status: 204, handleDeleteRobot)
         api.add(.POST, "/api/v1/robots/{id}/test", "testRobot", "Post a test message now and say whether the robot accepted it",
                 .permission(.campaignsManage), returns: "RobotTest", handleTestRobot)
