@@ -17,8 +17,8 @@ struct RouteTable: Sendable {
         var routes: [Int] = []
     }
 
-    private(set) var methods: [HTTPMethod] = []
-    private(set) var patterns: [[Segment]] = []
+    private var methods: [HTTPMethod] = []
+    private var patterns: [[Segment]] = []
     private var exact: [String: [HTTPMethod: Int]] = [:]
     private var nodes = [Node()]
 

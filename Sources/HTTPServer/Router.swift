@@ -99,7 +99,6 @@ public struct Router<Context: RequestContext>: Responder {
         return RouteMatch(kind: kind, offload: false)
     }
 
-    func match(_ method: HTTPMethod, _ path: String) -> RouteMatch.Kind { table.match(method, path) }
 
     public func respond(to request: Request, match: RouteMatch) -> Response {
         let start = ContinuousClock.now

@@ -99,10 +99,7 @@ extension Store {
         for day in missing { for kind in kinds { read[key(day, kind)] = StoredSetsCache.Entry() } }
         try db.forEachRow(ReachSetSQL.daySets, [Self.jsonArray(missing), Self.jsonArray(kinds), by.rawValue, nil, nil, nil]) { row in
             guard let day = row.text(0), let kind = row.text(1), let value = row.int64(2) else { return }
-            let k = key(day, kind)
-            let start = read[k]?.bytes.count ?? 0
-            row.withBlob(3) { read[k, default: StoredSetsCache.Entry()].bytes.append(contentsOf: $0) }
-            read[k, default: StoredSetsCache.Entry()].chunks.append(StoredSetsCache.Chunk(value: value, range: start..<(read[k]?.bytes.count ?? start)))
+            row.withBlob(3) { read[key(day, kind), default: StoredSetsCache.Entry()].append(value: value, set: $0) }
         }
         for (k, entry) in read {
             storedSets.insert(entry, for: k)

@@ -24,6 +24,10 @@ public enum SumDimension: String, Sendable, CaseIterable {
 /// Events, person-times (人次) and engaged seconds.
 public struct ReachSums: Sendable, Equatable {
     public var events = 0, personTimes = 0, seconds = 0
+
+    static func += (lhs: inout ReachSums, rhs: ReachSums) {
+        lhs.events += rhs.events; lhs.personTimes += rhs.personTimes; lhs.seconds += rhs.seconds
+    }
 }
 
 extension Store {
@@ -70,9 +74,7 @@ extension Store {
             let add = ReachSums(events: v[6].int ?? 0, personTimes: v[7].int ?? 0, seconds: v[8].int ?? 0)
             for (dim, value) in [("all", SQLValue.text("")), ("content", v[1]), ("channel", v[2]), ("region", v[3]), ("unit", v[4]),
                                  ("groups", v[5])] {
-                var s = sums[SumKey(kind: kind, dim: dim, value: value)] ?? ReachSums()
-                s.events += add.events; s.personTimes += add.personTimes; s.seconds += add.seconds
-                sums[SumKey(kind: kind, dim: dim, value: value)] = s
+                sums[SumKey(kind: kind, dim: dim, value: value), default: ReachSums()] += add
             }
             addTreeSums(v, trees: trees, into: &treeSums)
         }

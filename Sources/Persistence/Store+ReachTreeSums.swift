@@ -90,10 +90,7 @@ extension Store {
         for (tree, column) in [(SumTree.region, 3), (SumTree.unit, 4)] {
             for node in trees.sumNodes[tree]?[cell[column].int ?? 0] ?? [] {
                 for (dim, value) in dims {
-                    let key = TreeSumKey(tree: tree.rawValue, node: node, kind: kind, dim: dim, value: value)
-                    var s = sums[key] ?? ReachSums()
-                    s.events += add.events; s.personTimes += add.personTimes; s.seconds += add.seconds
-                    sums[key] = s
+                    sums[TreeSumKey(tree: tree.rawValue, node: node, kind: kind, dim: dim, value: value), default: ReachSums()] += add
                 }
             }
         }

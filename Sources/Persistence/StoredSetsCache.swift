@@ -22,6 +22,13 @@ final class StoredSetsCache: Sendable {
     struct Entry: Sendable {
         var bytes: [UInt8] = []
         var chunks: [Chunk] = []
+
+        /// Adds one value's stored set.
+        mutating func append(value: Int64, set: UnsafeRawBufferPointer) {
+            let start = bytes.count
+            bytes.append(contentsOf: set)
+            chunks.append(Chunk(value: value, range: start..<bytes.count))
+        }
     }
 
     private struct State {

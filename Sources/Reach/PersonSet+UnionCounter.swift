@@ -57,27 +57,15 @@ extension PersonSet {
         public mutating func add(_ s: PersonSet, within probe: Probe? = nil) {
             let s = probe.map { $0.intersection(s) } ?? s
             touched.append(s)
-            switch s.storage {
-            case .sorted(let a): added += a.count
-            case .bitmap(let v): added += 64 * v.count
-            }
-            count = count + PersonSet.unionCount([s], into: &words)
+            added += PersonSet.written(s)
+            count += PersonSet.unionCount([s], into: &words)
         }
 
         /// The size of the union of everything added since the last `finish`; the counter is empty again after it.
         public mutating func finish() -> Int {
             defer {
                 // Stored bytes leave no set to clear by, and past a few numbers per word a wipe is cheaper anyway.
-                if touchedEncoded || added >= words.count {
-                    words.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-                } else {
-                    for s in touched {
-                        switch s.storage {
-                        case .sorted(let a): for x in a { words[Int(x >> 6)] = 0 }
-                        case .bitmap(let v): for i in v.indices { words[i] = 0 }
-                        }
-                    }
-                }
+                PersonSet.clear(&words, after: touched, wipe: touchedEncoded || added >= words.count)
                 (count, added, touched, touchedEncoded) = (0, 0, [], false)
             }
             return count

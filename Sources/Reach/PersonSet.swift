@@ -194,25 +194,31 @@ extension PersonSet {
     /// numbers rather than a whole bitmap each.
     public static func unionCount(_ sets: [PersonSet], scratch words: inout [UInt64]) -> Int {
         let n = unionCount(sets, into: &words)
-        var numbers = 0
+        clear(&words, after: sets, wipe: sets.reduce(0) { $0 + written($1) } >= words.count)
+        return n
+    }
+
+    /// How many numbers counting `s` into a bitmap writes (a bitmap set: every bit of its words).
+    static func written(_ s: PersonSet) -> Int {
+        switch s.storage {
+        case .sorted(let a): a.count
+        case .bitmap(let v): 64 * v.count
+        }
+    }
+
+    /// Leaves `words` all zero after `sets` were counted into it: the words they touched one by one, or, with `wipe`,
+    /// every word — clearing number by number costs a random write each, so past a few per word a wipe is cheaper.
+    static func clear(_ words: inout [UInt64], after sets: [PersonSet], wipe: Bool) {
+        if wipe {
+            words.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            return
+        }
         for s in sets {
             switch s.storage {
-            case .sorted(let a): numbers += a.count
-            case .bitmap(let v): numbers += 64 * v.count
+            case .sorted(let a): for x in a { words[Int(x >> 6)] = 0 }
+            case .bitmap(let v): for i in v.indices { words[i] = 0 }
             }
         }
-        // Clearing number by number costs a random write each; past a few per word, wiping every word is cheaper.
-        if numbers >= words.count {
-            words.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        } else {
-            for s in sets {
-                switch s.storage {
-                case .sorted(let a): for x in a { words[Int(x >> 6)] = 0 }
-                case .bitmap(let v): for i in v.indices { words[i] = 0 }
-                }
-            }
-        }
-        return n
     }
 
     /// Sets the numbers of `sets` in `words` (grown as needed) and returns how many were not set before.

@@ -48,10 +48,4 @@ import TestSupport
         w.string("a\"b\\c\nd\u{01}")
         #expect(text(w) == #""a\"b\\c\nd\u0001""#)
     }
-
-    @Test(arguments: [("/api/v1/attempts/7/responses/3", ["api", "v1", "attempts", "7", "responses", "3"]),
-                      ("//a///b/", ["a", "b"]), ("/", []), ("", []), ("/考试/一", ["考试", "一"]), ("noslash", ["noslash"])])
-    func pathsSplitIntoTheirSegments(path: String, segments: [String]) {
-        #expect(RouteTable.split(path).map(String.init) == segments)
-    }
 }

@@ -75,6 +75,12 @@ struct Tag: Middleware {
         #expect(r.respond(to: Request(method: .GET, path: "/a/x/b/c")).status == 404)
     }
 
+    @Test(arguments: [("/api/v1/attempts/7/responses/3", ["api", "v1", "attempts", "7", "responses", "3"]),
+                      ("//a///b/", ["a", "b"]), ("/", []), ("", []), ("/考试/一", ["考试", "一"]), ("noslash", ["noslash"])])
+    func pathsSplitIntoTheirSegments(path: String, segments: [String]) {
+        #expect(RouteTable.split(path).map(String.init) == segments)
+    }
+
     @Test func theMethodPicksTheHandler() {
         let r = router()
         #expect(r.respond(to: Request(method: .POST, path: "/items")).status == 201)
