@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Where a durable save's time goes, without pufa: the exam hour's save requests (Benchmarks/saves.lua, synthetic
-# candidates — neither C server checks them) against the C servers, step by step:
+# candidates — neither C server checks them) or, with BENCH_REQUESTS=quiz, the quiz round's answers
+# (Benchmarks/answers.lua, synthetic entries, going round them) against the C servers, step by step:
 #
 #   hello                 answers at once on its event thread (the HTTP limit with the same client)
 #   durable --no-store    suspends, hands the request to the writer thread, which resumes it (no database)
@@ -10,7 +11,7 @@
 #
 # Each at BENCH_SAVE_CONNS (default 64,512) for BENCH_DURATION (default 10s) after a 2 s warm-up, BENCH_ROUNDS (default
 # 3) rounds in alternating order; prints the median req/s and p99 and the ratio to hello (also
-# Benchmarks/results/durable.md). Not part of `make bench`: the exam hour and the quiz round measure hello and
+# Benchmarks/results/durable.md, or durable-quiz.md). Not part of `make bench`: the exam hour and the quiz round measure hello and
 # `durable sync=full` beside pufa.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -22,8 +23,22 @@ bench_ensure_tools
 bench_init
 bench_build_hello
 bench_build_durable
-CANDIDATES="$BENCH_TMP/candidates.tsv"
-for i in $(seq 1 2000); do printf 'pufa_session=s%d; pufa_csrf=c\tc\t%d\tbench%05d\n' "$i" "$i" "$i"; done >"$CANDIDATES"
+KIND="${BENCH_REQUESTS:-saves}"
+CLIENTS="$BENCH_TMP/clients.tsv"
+if [ "$KIND" = quiz ]; then
+    # 100,000 entries × 10 answers: more than 10 s at these rates, so almost every answer is a new row.
+    # The warm-up answers other entries, so that the measured answers are new rows, not replays.
+    awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "pufa_csrf=c\tc\tE%07d\ttoken%d\n", i, i }' >"$CLIENTS"
+    awk 'BEGIN { for (i = 1; i <= 30000; i++) printf "pufa_csrf=c\tc\tW%07d\ttoken%d\n", i, i }' >"$CLIENTS.warm"
+    SCRIPT=(-s "$BENCH_DIR/answers.lua" -- "$CLIENTS" 2 10 loop)
+    WARM=(-s "$BENCH_DIR/answers.lua" -- "$CLIENTS.warm" 2 10 loop)
+    RESULT="durable-quiz.md"
+else
+    for i in $(seq 1 2000); do printf 'pufa_session=s%d; pufa_csrf=c\tc\t%d\tbench%05d\n' "$i" "$i" "$i"; done >"$CLIENTS"
+    SCRIPT=(-s "$BENCH_DIR/saves.lua" -- "$CLIENTS" 2)
+    WARM=("${SCRIPT[@]}")
+    RESULT="durable.md"
+fi
 
 STEPS=(hello no-store off normal full)
 declare -A RPS P99
@@ -43,9 +58,8 @@ run_step() {
         bench_wait_http "http://127.0.0.1:$DURABLE_PORT/healthz" "$pid" 10 || die "durable ($step) did not start"
         url="http://127.0.0.1:$DURABLE_PORT/"
     fi
-    bench_wrk "$BENCH_TMP/warm.txt" "$conns" 2s "$url" -s "$BENCH_DIR/saves.lua" -- "$CANDIDATES" 2 >/dev/null
-    read -r rps p99 non2xx errs < <(bench_wrk "$BENCH_TMP/$step-$conns-$round.txt" "$conns" "$DURATION" "$url" \
-        -s "$BENCH_DIR/saves.lua" -- "$CANDIDATES" 2)
+    bench_wrk "$BENCH_TMP/warm.txt" "$conns" 2s "$url" "${WARM[@]}" >/dev/null
+    read -r rps p99 non2xx errs < <(bench_wrk "$BENCH_TMP/$step-$conns-$round.txt" "$conns" "$DURATION" "$url" "${SCRIPT[@]}")
     [ "$non2xx" = 0 ] && [ "$errs" = 0 ] || log "warning: $step at $conns connections: $non2xx non-2xx, $errs socket errors"
     RPS[$step/$conns]="${RPS[$step/$conns]:-} $rps"
     P99[$step/$conns]="${P99[$step/$conns]:-} $p99"
@@ -62,7 +76,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 {
-    echo "Durable save floor — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load at start ${BENCH_LOAD_START}, at end $(cut -d' ' -f1-3 /proc/loadavg), \`Benchmarks/durable.sh\` ($ROUNDS rounds of $DURATION)"
+    echo "Durable $KIND floor — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load at start ${BENCH_LOAD_START}, at end $(cut -d' ' -f1-3 /proc/loadavg), \`Benchmarks/durable.sh\` ($ROUNDS rounds of $DURATION)"
     echo
     echo "| server | conns | req/s (median) | p99 ms (median) | ÷ hello |"
     echo "|---|---:|---:|---:|---:|"
@@ -75,4 +89,4 @@ done
             echo "| $step | $conns | $(printf '%.0f' "$rps") | $p99 | $(fdiv "$rps" "$hello") |"
         done
     done
-} | tee "$BENCH_RESULTS_DIR/durable.md"
+} | tee "$BENCH_RESULTS_DIR/$RESULT"

@@ -92,10 +92,12 @@ public final class DatabasePool: @unchecked Sendable {
     /// For request handlers that answer through a deferred response, so that no thread sits waiting for the disk.
     /// Both closures must be quick: the batch waits for them. When the pool is closed, or too many writes already
     /// wait (`DatabaseError.queueFull`), `completion` runs at once on the caller's thread with the error.
-    public func writeAsync<T>(_ body: @escaping @Sendable (Connection) throws -> T,
+    /// `singleStatement`: `body` runs exactly one statement, so the writer runs it without a savepoint of its own
+    /// (two statements fewer on the one writer thread; the hottest writes are single inserts).
+    public func writeAsync<T>(singleStatement: Bool = false, _ body: @escaping @Sendable (Connection) throws -> T,
                               completion: @escaping @Sendable (Result<T, any Error>) -> Void) {
         let result = AsyncResult<T>()
-        let job = WriteJob(kind: .batched, body: { db in result.value = try body(db) }, completion: { error in
+        let job = WriteJob(kind: .batched, singleStatement: singleStatement, body: { db in result.value = try body(db) }, completion: { error in
             if let error { completion(.failure(error)); return }
             guard let value = result.value else { preconditionFailure("a write finished without a value or an error") }
             completion(.success(value))

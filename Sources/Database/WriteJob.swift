@@ -15,6 +15,10 @@ final class WriteJob: @unchecked Sendable {
     }
 
     let kind: Kind
+    /// A batched job whose body runs exactly one statement needs no savepoint of its own: SQLite undoes a failed
+    /// statement by itself and keeps the transaction's earlier changes (or rolls the whole transaction back, which
+    /// the writer detects either way).
+    let singleStatement: Bool
     // Set by the caller, read by the writer, cleared by the writer before `done` is signalled:
     // the caller's `withoutActuallyEscaping` checks that nothing still holds the closure.
     private var body: ((Connection) throws -> Void)?
@@ -24,8 +28,10 @@ final class WriteJob: @unchecked Sendable {
     /// For an asynchronous job: run by the writer once the job's transaction is durable or failed, with its error.
     private let completion: (@Sendable ((any Error)?) -> Void)?
 
-    init(kind: Kind, body: @escaping (Connection) throws -> Void, completion: (@Sendable ((any Error)?) -> Void)? = nil) {
+    init(kind: Kind, singleStatement: Bool = false, body: @escaping (Connection) throws -> Void,
+         completion: (@Sendable ((any Error)?) -> Void)? = nil) {
         self.kind = kind
+        self.singleStatement = singleStatement
         self.body = body
         self.completion = completion
     }

@@ -32,8 +32,18 @@ extension WriterQueue {
         }
     }
 
-    /// Runs one job in `SAVEPOINT`; returns an error only if the whole transaction is broken.
+    /// Runs one job in `SAVEPOINT` (a single statement without one); returns an error only if the whole transaction
+    /// is broken.
     private func runInSavepoint(_ job: WriteJob) -> (any Error)? {
+        if job.singleStatement {
+            do {
+                try job.execute(db)
+                return nil
+            } catch {
+                // The failed statement is undone; the transaction is lost only if SQLite rolled it back.
+                return db.isInTransaction ? nil : error
+            }
+        }
         do {
             try db.run("SAVEPOINT pufa_job")
         } catch {

@@ -131,7 +131,7 @@ extension Store: AccountStore {
     /// Moves a session's idle expiry without waiting for the disk: requests that resolve a session run on the
     /// event-loop threads, and an extension lost in a crash only lets the session end a little earlier.
     public func extendSession(digest: String, expiresAt: Int64) {
-        pool.writeAsync({ try $0.run(AccountSQL.extendSession, [expiresAt, digest]) }, completion: { _ in })
+        pool.writeAsync(singleStatement: true, { try $0.run(AccountSQL.extendSession, [expiresAt, digest]) }, completion: { _ in })
     }
 
     public func deleteSession(digest: String) throws {

@@ -81,7 +81,7 @@ extension Store: QuizStore {
 
     public func insertAnswer(entryId: Int, _ answer: QuizAnswer, completion: @escaping @Sendable (Result<Bool, any Error>) -> Void) {
         let response = ResponseJSON.encode(answer.response)
-        pool.writeAsync({ db in
+        pool.writeAsync(singleStatement: true, { db in
             try db.run(QuizSQL.insertAnswer, [entryId, answer.slot, response, answer.fraction, answer.late, answer.answeredAt]) == 1
         }, completion: completion)
     }

@@ -73,9 +73,10 @@ extension AttemptViewDTO {
                         passed: a.passed, items: reviewItems)
     }
 
-    static func displayKey(_ key: AnswerKey, _ order: [Int]) -> ResponseDTO? {
+    /// The key as the candidate saw the options (`order` is the paper's shuffle; nil when the key is already in it).
+    static func displayKey(_ key: AnswerKey, _ order: [Int]?) -> ResponseDTO? {
         switch key {
-        case .choice(let k): ResponseDTO(.choice(ExamGrader.shuffle(k, order)))
+        case .choice(let k): ResponseDTO(.choice(order.map { ExamGrader.shuffle(k, $0) } ?? k))
         case .judge(let j): ResponseDTO(.judge(j))
         case .blanks(let b): ResponseDTO(.blanks(b.map { $0.first ?? "" }))
         case .reference(let t): ResponseDTO(.text(t))

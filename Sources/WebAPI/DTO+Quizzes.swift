@@ -126,7 +126,7 @@ struct QuizFeedbackDTO: Encodable {
     init(_ a: QuizService.Answered) {
         let f = a.feedback
         slot = f.slot; correct = f.fraction >= 1; fraction = f.fraction; late = f.late
-        key = AttemptViewDTO.displayKey(f.key, Array(0..<64))
+        key = AttemptViewDTO.displayKey(f.key, nil)  // the feedback's key is already in the order shown
         explanation = f.explanation; basis = f.basis; quote = f.quote; replayed = a.replayed
         answered = a.answered; total = a.total; readMore = a.readMore.map { ReadMore(title: $0.title, url: $0.url) }
     }

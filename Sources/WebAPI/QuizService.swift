@@ -15,12 +15,13 @@ public final class QuizService: Sendable {
     let clock: AppClock
     let deviceSecret: [UInt8]
     let starts: StartLimiter
-    /// Published rounds and question versions never change, so answers read them from memory.
-    private let publishedRounds = Mutex<[Int: QuizRound]>([:])
-    private let contents = Mutex<[String: QuestionContent]>([:])
+    /// Published rounds and question versions never change, so answers read them from memory. The caches hold
+    /// shared boxes, so a lookup on the answer path takes one reference instead of copying every field.
+    private let publishedRounds = Mutex<[Int: Shared<QuizRound>]>([:])
+    private let contents = Mutex<[VersionKey: Shared<QuestionContent>]>([:])
     /// Entries being played, so an answer does not read and decode its entry again. The database stays the arbiter:
     /// a stale copy (another node, a concurrent request) is caught by the answer's unique key and re-read.
-    private let playing = Mutex<[String: (entry: QuizEntry, tokenDigest: String)]>([:])
+    private let playing = Mutex<[String: PlayingEntry]>([:])
     static let maxPlaying = 200_000
 
     init(store: Store, clock: AppClock, deviceSecret: String, startsPerMinute: Int = 30) {
@@ -93,7 +94,7 @@ public final class QuizService: Sendable {
         let token = Sodium.randomToken()
         let entry = QuizEntry(id: 0, publicId: Self.publicId(), roundId: roundId, deviceKey: deviceKey, startedAt: now, items: items)
         let stored = try store.insertEntry(entry, tokenDigest: Sodium.digest(token), day: day)
-        remember(stored, tokenDigest: Sodium.digest(token))
+        remember(PlayingEntry(entry: stored, tokenDigest: Sodium.digest(token)))
         return Started(entry: stored, token: token, contents: try store.versions(items.map { ($0.questionId, $0.version) }))
     }
 
@@ -104,22 +105,37 @@ public final class QuizService: Sendable {
 
     /// The entry if `token` is its token; "not found" otherwise, which tells a guesser nothing.
     func ownEntry(_ publicId: String, token: String) throws -> QuizEntry {
+        try own(publicId, token: token).entry
+    }
+
+    private func own(_ publicId: String, token: String) throws -> PlayingEntry {
         let digest = Sodium.digest(token)
         if let cached = playing.withLock({ $0[publicId] }) {
             guard Sodium.constantTimeEquals(cached.tokenDigest, digest) else { throw QuizError.notFound("作答 \(publicId) / entry \(publicId)") }
-            return cached.entry
+            return cached
         }
         guard let found = try store.entry(publicId: publicId), Sodium.constantTimeEquals(found.tokenDigest, digest) else {
             throw QuizError.notFound("作答 \(publicId) / entry \(publicId)")
         }
-        if found.entry.finishedAt == nil { remember(found.entry, tokenDigest: found.tokenDigest) }
-        return found.entry
+        let own = PlayingEntry(entry: found.entry, tokenDigest: found.tokenDigest)
+        if found.entry.finishedAt == nil { remember(own) }
+        return own
     }
 
-    private func remember(_ entry: QuizEntry, tokenDigest: String) {
+    private func remember(_ own: PlayingEntry) {
         playing.withLock { all in
             if all.count >= Self.maxPlaying { all.removeAll() }
-            all[entry.publicId] = (entry, tokenDigest)
+            all[own.entry.publicId] = own
+        }
+    }
+
+    /// After an answer is durable: the cached entry gains it (unless a newer copy already has it).
+    private func remember(_ answer: QuizAnswer, of publicId: String) {
+        playing.withLock { all in
+            guard let cached = all[publicId], !cached.entry.answers.contains(where: { $0.slot == answer.slot }) else { return }
+            var entry = cached.entry
+            entry.answers.append(answer)
+            all[publicId] = PlayingEntry(entry: entry, tokenDigest: cached.tokenDigest)
         }
     }
 
@@ -137,62 +153,65 @@ public final class QuizService: Sendable {
     func answer<Reply: Sendable>(_ publicId: String, token: String, slot: Int, response: QuestionResponse,
                                  render: @escaping @Sendable (Answered) -> Reply,
                                  completion: @escaping @Sendable (Result<Reply, any Error>) -> Void) throws {
-        let entry = try ownEntry(publicId, token: token)
-        let round = try publishedRound(entry.roundId)
-        guard let item = entry.items.first(where: { $0.slot == slot }) else { throw QuizError.notInEntry(slot) }
-        let content = try content(of: item)
-        let (answer, replayed) = try QuizRules.answer(entry, round: round, slot: slot, response: response, content: content,
-                                                     now: clock.nowMillis())
-        let answered = Set(entry.answers.map(\.slot)).union([slot]).count
-        let more = round.settings.readMoreURL.flatMap { url in url.isEmpty ? nil : (round.settings.readMoreTitle ?? url, url) }
-        let reply = { @Sendable (answer: QuizAnswer, replayed: Bool) in
-            render(Answered(feedback: QuizRules.feedback(answer, item: item, content: content), replayed: replayed,
-                            answered: answered, total: entry.items.count, readMore: more))
-        }
-        let ready = reply(answer, replayed)
+        let own = try own(publicId, token: token)
+        let (answer, replayed, ready) = try judge(own.entry, slot: slot, response: response, render: render)
         guard !replayed else { return completion(.success(ready)) }
-        store.insertAnswer(entryId: entry.id, answer) { [self] inserted in
+        // The writer runs this once the answer is durable: it captures as little as it can, since it runs for every answer.
+        store.insertAnswer(entryId: own.entry.id, answer) { [self] inserted in
             switch inserted {
             case .failure(let error):
                 completion(.failure(error))
             case .success(true):
-                playing.withLock { all in
-                    if var cached = all[publicId], !cached.entry.answers.contains(where: { $0.slot == slot }) {
-                        cached.entry.answers.append(answer)
-                        all[publicId] = cached
-                    }
-                }
+                remember(answer, of: publicId)
                 completion(.success(ready))
             case .success(false):
                 // A concurrent duplicate (or another node) won the race: forget the stale copy, report what is stored.
                 // Rare, so reading it here on the writer thread (after its commit) holds nothing up.
                 playing.withLock { _ = $0.removeValue(forKey: publicId) }
                 completion(Result {
-                    guard let stored = try store.entry(publicId: publicId)?.entry.answers.first(where: { $0.slot == slot }),
-                          stored.response == response else { throw QuizError.alreadyAnswered }
-                    return reply(stored, true)
+                    guard let stored = try store.entry(publicId: publicId)?.entry, stored.answers.contains(where: {
+                        $0.slot == slot && $0.response == response }) else { throw QuizError.alreadyAnswered }
+                    return try judge(stored, slot: slot, response: response, render: render).reply
                 })
             }
         }
     }
 
+    /// The answer to `slot` (a stored one for a replay) and its reply.
+    private func judge<Reply>(_ entry: QuizEntry, slot: Int, response: QuestionResponse,
+                              render: (Answered) -> Reply) throws -> (answer: QuizAnswer, replayed: Bool, reply: Reply) {
+        let round = try publishedRound(entry.roundId)
+        guard let item = entry.items.first(where: { $0.slot == slot }) else { throw QuizError.notInEntry(slot) }
+        let content = try content(of: item)
+        let (answer, replayed) = try QuizRules.answer(entry, round: round.value, slot: slot, response: response,
+                                                     content: content.value, now: clock.nowMillis())
+        let answered = entry.answers.count + (replayed ? 0 : 1)  // one stored answer per slot (the table's key)
+        let settings = round.value.settings
+        let more = settings.readMoreURL.flatMap { url in url.isEmpty ? nil : (settings.readMoreTitle ?? url, url) }
+        let reply = render(Answered(feedback: QuizRules.feedback(answer, item: item, content: content.value), replayed: replayed,
+                                    answered: answered, total: entry.items.count, readMore: more))
+        return (answer, replayed, reply)
+    }
+
     /// A published round, from memory after the first read (its settings are fixed once published).
-    func publishedRound(_ id: Int) throws -> QuizRound {
+    func publishedRound(_ id: Int) throws -> Shared<QuizRound> {
         if let round = publishedRounds.withLock({ $0[id] }) { return round }
         guard let round = try store.round(id: id) else { throw QuizError.notFound("竞答 \(id) / round \(id)") }
-        if round.status == .published { publishedRounds.withLock { $0[id] = round } }
-        return round
+        let shared = Shared(round)
+        if round.status == .published { publishedRounds.withLock { $0[id] = shared } }
+        return shared
     }
 
     /// The exact question version an entry uses; versions are immutable, so they are kept once read.
-    func content(of item: PaperItem) throws -> QuestionContent {
-        let key = "\(item.questionId)/\(item.version)"
+    func content(of item: PaperItem) throws -> Shared<QuestionContent> {
+        let key = VersionKey(questionId: item.questionId, version: item.version)
         if let found = contents.withLock({ $0[key] }) { return found }
         guard let content = try store.versions([(item.questionId, item.version)])[item.questionId] else {
             throw QuizError.notFound("题目 / question")
         }
-        contents.withLock { if $0.count > 50_000 { $0.removeAll() }; $0[key] = content }
-        return content
+        let shared = Shared(content)
+        contents.withLock { if $0.count > 50_000 { $0.removeAll() }; $0[key] = shared }
+        return shared
     }
 
     /// Ends an entry; with a participant (nickname, phone, town or village) it may enter the draw.
@@ -251,6 +270,29 @@ public final class QuizService: Sendable {
         let regions = try store.regions().map { RegionNode(id: $0.id, parentId: $0.parentId, name: $0.name, level: $0.level.rawValue) }
         return (Leaderboard.regions(scored, regions: regions), Leaderboard.top(scored, limit: 20))
     }
+}
+
+/// An entry being played, with its token's digest, as the answer path's cache holds it: immutable and shared.
+final class PlayingEntry: Sendable {
+    let entry: QuizEntry
+    let tokenDigest: String
+
+    init(entry: QuizEntry, tokenDigest: String) {
+        self.entry = entry
+        self.tokenDigest = tokenDigest
+    }
+}
+
+/// An immutable value shared by reference: caches hand it out without copying its fields.
+final class Shared<Value: Sendable>: Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// A question version: the key of the content cache.
+struct VersionKey: Hashable, Sendable {
+    var questionId: Int
+    var version: Int
 }
 
 /// Too many requests from one address; the client may retry after the given time.

@@ -57,6 +57,32 @@ struct AsyncWriteTests {
         }
     }
 
+    @Test func aFailingSingleStatementIsUndoneAloneWithoutASavepoint() throws {
+        try withTemporaryDirectory { directory in
+            let pool = try makePool(in: directory)
+            defer { pool.close() }
+            let gate = WriterGate(pool)
+            let outcomes = Locked([Int: Bool]())
+            let group = DispatchGroup()
+            // Ten single inserts in one batch; the sixth repeats the third's unique n, and only it fails.
+            for i in 0..<10 {
+                group.enter()
+                let n = i == 5 ? 2 : i
+                pool.writeAsync(singleStatement: true, { db in
+                    try db.run("INSERT INTO t (n, s) VALUES (?, ?)", [n, "job \(i)"])
+                }, completion: { result in
+                    outcomes.withValue { $0[i] = (try? result.get()) != nil }
+                    group.leave()
+                })
+            }
+            gate.release()
+            group.wait()
+            #expect(outcomes.current.filter { !$0.value }.map(\.key) == [5])
+            #expect(try pool.read { try $0.query("SELECT s FROM t ORDER BY n").compactMap { $0.string("s") } }
+                    == ["job 0", "job 1", "job 2", "job 3", "job 4", "job 6", "job 7", "job 8", "job 9"])
+        }
+    }
+
     @Test func aFullQueueIsRefusedAtOnceAsBusyAndNothingIsWritten() throws {
         try withTemporaryDirectory { directory in
             let pool = try makePool(in: directory)
