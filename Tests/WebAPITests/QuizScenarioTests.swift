@@ -165,7 +165,16 @@ import TestSupport
         let row = try #require((try s.staff.get("/api/v1/quiz-rounds/\(s.roundId)/entries").json["items"] as? [[String: Any]])?
             .first { $0["entryId"] as? String == id })
         #expect((row["flags"] as? [[String: Any]])?.first?["kind"] as? String == "too_fast")
+        // Held for review, it is not on the public board either (its 0 s would win every tie); cleared, it is.
+        func board() throws -> (top: Bool, villageEntries: Int) {
+            let board = try s.app.browser().get("/api/v1/quiz/leaderboard?roundId=\(s.roundId)").json
+            let top = (board["top"] as? [[String: Any]]) ?? [], regions = (board["regions"] as? [[String: Any]]) ?? []
+            return (top.contains { $0["entryId"] as? String == id },
+                    regions.first { $0["regionId"] as? Int == s.village }?["entries"] as? Int ?? 0)
+        }
+        #expect(try board() == (false, 0))
         #expect(try json(s.staff, "PUT", "/api/v1/quiz-rounds/\(s.roundId)/entries/\(id)/review", ["review": "cleared"]).status == 204)
+        #expect(try board() == (true, 1))
         let cleared = try #require((try s.staff.get("/api/v1/quiz-rounds/\(s.roundId)/entries").json["items"] as? [[String: Any]])?
             .first { $0["entryId"] as? String == id })
         #expect(cleared["eligible"] as? Bool == true)

@@ -248,6 +248,18 @@ def test_console_on_a_phone_uses_a_menu_and_fits_the_screen(phone, server):
     assert no_horizontal_overflow(phone) <= 360
 
 
+def test_the_welcome_toast_on_a_phone_lets_a_tap_through_to_what_lies_under_it(phone, server):
+    sign_in_admin(phone, server)
+    toast = visible(phone, "#status-region")
+    assert "欢迎" in toast.text
+    # What a tap at the toast's middle reaches: the page under it, not the toast (which holds words, never a control).
+    under = phone.execute_script("""
+        const r = arguments[0].getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit ? (hit.id || hit.tagName) : null;""", toast)
+    assert under not in (None, "status-region")
+
+
 def test_signing_out_returns_to_the_sign_in_form(driver, server):
     sign_in_admin(driver, server)
     driver.find_element(By.ID, "logout-button").click()
@@ -289,3 +301,21 @@ def test_an_ended_session_asks_to_sign_in_again(driver, server):
     notice = visible(driver, ".login-card .notice")
     assert "重新登录" in notice.text
     assert not driver.find_element(By.ID, "console-nav").is_displayed()
+
+
+def test_a_mistyped_address_says_there_is_no_such_page_and_a_forbidden_one_says_so(driver, server, admin, unique):
+    sign_in_admin(driver, server)
+    driver.get(server + "/admin#/quiz-rounds/7")
+    missing = visible(driver, "#section-missing")
+    assert "没有这个页面" in missing.text and "权限" not in missing.text
+    missing.find_element(By.LINK_TEXT, "返回概览").click()
+    visible(driver, "#section-overview")
+
+    # An editor may not manage users: that section exists, and the page says it is not theirs to see.
+    editor = f"editor{unique}"
+    admin.create_user(editor, ["editor"], password="Editor-Pass-2024", display="普法编辑")
+    driver.find_element(By.ID, "logout-button").click()
+    sign_in(driver, server, "/admin", editor, "Editor-Pass-2024")
+    wait(driver).until(lambda d: d.find_elements(By.ID, "nav-questions"))
+    driver.get(server + "/admin#/users")
+    assert "您没有查看此栏目的权限" in visible(driver, "#section-missing").text

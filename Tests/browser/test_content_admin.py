@@ -161,7 +161,6 @@ def test_every_problem_is_listed_by_the_form_and_nothing_is_saved(driver, server
     assert driver.switch_to.active_element.get_attribute("id") == "content-error"
     assert "is-invalid" in driver.find_element(By.ID, "c-audiences").get_attribute("class")
     to_basis = error.find_element(By.CSS_SELECTOR, "[data-field=basis]")
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", to_basis)  # clear of the welcome toast
     to_basis.click()
     assert driver.switch_to.active_element.get_attribute("id") == "c-basis"
     assert driver.find_element(By.ID, "c-basis").get_attribute("aria-invalid") == "true"

@@ -149,7 +149,11 @@ function route(moveFocus) {
   const container = h('div', { class: 'section', id: 'section-' + (section ? section.id : 'none') });
   replace(main, container);
   if (!section) {
-    replace(container, h('div', { class: 'card notice-block' }, h('h1', { i18n: 'admin.noSection' })));
+    // An address that names no section at all (a mistyped or outdated link) is not a missing permission.
+    const known = SECTIONS.some(function (s) { return s.id === where.id; });
+    replace(container, h('div', { class: 'card notice-block', id: 'section-missing' },
+      h('h1', { i18n: known ? 'admin.noSection' : 'admin.unknownSection' }),
+      h('p', {}, h('a', { href: '#/overview', i18n: 'admin.toOverview' }))));
     return;
   }
   section.render(container, context(), where.params);
