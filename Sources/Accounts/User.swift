@@ -8,7 +8,10 @@ public struct User: Sendable, Equatable, Codable {
     public var regionId: Int?
     public var disabled: Bool
     public var createdAt: Int64
+    /// The latest sign-in (the current one, for the person signed in).
     public var lastLoginAt: Int64?
+    /// The sign-in before it: what a person is shown as their "last sign-in", to notice one that was not theirs.
+    public var previousLoginAt: Int64?
     /// Officials: leading cadre, civil servant or law-enforcement staff (from a roster import or the console).
     public var rank: Rank?
     /// Normalized mainland mobile number, or nil. Personal information: show `Phone.masked` unless revealing.
@@ -16,7 +19,7 @@ public struct User: Sendable, Equatable, Codable {
 
     public init(id: Int, username: String, displayName: String, roles: Set<Role>, unitId: Int? = nil,
                 regionId: Int? = nil, disabled: Bool = false, createdAt: Int64, lastLoginAt: Int64? = nil,
-                rank: Rank? = nil, phone: String? = nil) {
+                previousLoginAt: Int64? = nil, rank: Rank? = nil, phone: String? = nil) {
         self.id = id
         self.username = username
         self.displayName = displayName
@@ -26,6 +29,7 @@ public struct User: Sendable, Equatable, Codable {
         self.disabled = disabled
         self.createdAt = createdAt
         self.lastLoginAt = lastLoginAt
+        self.previousLoginAt = previousLoginAt
         self.rank = rank
         self.phone = phone
     }

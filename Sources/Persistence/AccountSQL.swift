@@ -1,7 +1,7 @@
 /// The SQL behind `SQLAccountStore`, by name. Parameters are always bound (`?`).
 enum AccountSQL {
     static let userColumns = """
-        u.id, u.username, u.display_name, u.unit_id, u.region_id, u.disabled, u.created_at, u.last_login_at, u.rank, u.phone,
+        u.id, u.username, u.display_name, u.unit_id, u.region_id, u.disabled, u.created_at, u.last_login_at, u.previous_login_at, u.rank, u.phone,
         (SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id) AS roles
         """
     static let userById = "SELECT \(userColumns) FROM users u WHERE u.id = ?"
@@ -19,7 +19,7 @@ enum AccountSQL {
     static let countActiveAdmins = """
         SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'admin' WHERE u.disabled = 0
         """
-    static let recordLogin = "UPDATE users SET last_login_at = ? WHERE id = ?"
+    static let recordLogin = "UPDATE users SET previous_login_at = last_login_at, last_login_at = ? WHERE id = ?"
 
     static let insertSession = """
         INSERT INTO sessions (token_digest, user_id, created_at, expires_at, csrf_token) VALUES (?, ?, ?, ?, ?)

@@ -80,4 +80,9 @@ extension Migrations {
         );
         CREATE INDEX audit_log_at ON audit_log(at);
         """)
+
+    /// The sign-in before the latest, so a person sees when they last signed in (not the sign-in of a moment ago).
+    static let previousLogin = Migration("020_previous_login", """
+        ALTER TABLE users ADD COLUMN previous_login_at INTEGER;
+        """)
 }

@@ -171,6 +171,6 @@ extension Store: AccountStore {
                     displayName: row.string("display_name") ?? "", roles: Set(roles), unitId: row.int("unit_id"),
                     regionId: row.int("region_id"), disabled: row.bool("disabled") ?? false,
                     createdAt: row.int64("created_at") ?? 0, lastLoginAt: row.int64("last_login_at"),
-                    rank: row.string("rank").flatMap { Rank(rawValue: $0) }, phone: row.string("phone"))
+                    previousLoginAt: row.int64("previous_login_at"), rank: row.string("rank").flatMap { Rank(rawValue: $0) }, phone: row.string("phone"))
     }
 }

@@ -55,6 +55,7 @@ public final class AccountService: Sendable {
                               expiresAt: policy.expiry(createdAt: now, now: now), csrfToken: Sodium.randomToken())
         try store.recordLogin(userId: found.user.id, session: session, now: now)
         var user = found.user
+        user.previousLoginAt = user.lastLoginAt
         user.lastLoginAt = now
         return SignIn(user: user, token: token, session: session)
     }

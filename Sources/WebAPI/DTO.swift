@@ -14,6 +14,7 @@ struct UserDTO: Codable, Sendable {
     var disabled: Bool
     var createdAt: Date
     var lastLoginAt: Date?
+    var previousLoginAt: Date?
     var rank: Rank?
     /// Masked ("138****8000"): the whole number needs `revealUserPhone`, which is logged.
     var phone: String?
@@ -28,6 +29,7 @@ struct UserDTO: Codable, Sendable {
         disabled = user.disabled
         createdAt = Date(millis: user.createdAt)
         lastLoginAt = user.lastLoginAt.map(Date.init(millis:))
+        previousLoginAt = user.previousLoginAt.map(Date.init(millis:))
         rank = user.rank
         phone = user.phone.map(Phone.masked)
     }
@@ -44,6 +46,7 @@ struct UserDTO: Codable, Sendable {
         try c.encode(disabled, forKey: .disabled)
         try c.encode(createdAt, forKey: .createdAt)
         try c.encode(lastLoginAt, forKey: .lastLoginAt)
+        try c.encode(previousLoginAt, forKey: .previousLoginAt)
         try c.encode(rank, forKey: .rank)
         try c.encode(phone, forKey: .phone)
     }
@@ -90,6 +93,7 @@ extension SessionDTO {
                     w.key("id"); w.int(u.id)
                     w.key("lastLoginAt"); w.string(u.lastLoginAt.map(ISO8601Format.string))
                     w.key("phone"); w.string(u.phone)
+                    w.key("previousLoginAt"); w.string(u.previousLoginAt.map(ISO8601Format.string))
                     w.key("rank"); w.string(u.rank?.rawValue)
                     w.key("regionId"); w.int(u.regionId)
                     w.key("roles"); w.array(u.roles) { w, r in w.string(r.rawValue) }

@@ -28,6 +28,8 @@ enum Schemas {
                         "roles": ["type": "array", "items": role], "unitId": nullableInteger,
                         "regionId": nullableInteger, "disabled": boolean, "createdAt": dateTime,
                         "lastLoginAt": ["type": ["string", "null"], "format": "date-time"],
+                        "previousLoginAt": ["type": ["string", "null"], "format": "date-time",
+                                            "description": "the sign-in before the latest one"],
                         "rank": ["type": ["string", "null"], "description": "leader | civil_servant | enforcer"],
                         "phone": ["type": ["string", "null"], "description": "masked, e.g. 138****8000"]],
                        required: ["id", "username", "displayName", "roles", "disabled", "createdAt"]),

@@ -25,6 +25,26 @@ import TestSupport
         #expect(try stale.get("/api/v1/me").status == 401)
     }
 
+    @Test func aPersonSeesTheSignInBeforeThisOneAndStaffSeeTheLatest() throws {
+        let app = try TestApp()
+        func signIn() throws -> [String: Any] {
+            let browser = app.browser()
+            try browser.start()
+            #expect(try browser.post("/api/v1/auth/login", json: ["username": "admin", "password": TestApp.adminPassword]).status == 200)
+            return try #require(try browser.get("/api/v1/me").json["user"] as? [String: Any])
+        }
+        let first = try signIn()
+        #expect(first["previousLoginAt"] is NSNull, "a first sign-in has none before it")
+        let firstAt = try #require(first["lastLoginAt"] as? String)
+        app.clock.advance(seconds: 3 * 86_400)
+        let second = try signIn()
+        #expect(second["previousLoginAt"] as? String == firstAt)
+        #expect(second["lastLoginAt"] as? String != firstAt)
+        let listed = try app.admin().get("/api/v1/users?q=admin").json["items"] as? [[String: Any]]
+        #expect(listed?.first { $0["username"] as? String == "admin" }?["lastLoginAt"] as? String != firstAt,
+                "the users list shows the latest sign-in")
+    }
+
     @Test func wrongPasswordAndUnknownUserGetTheSameAnswer() throws {
         let app = try TestApp()
         let browser = app.browser()

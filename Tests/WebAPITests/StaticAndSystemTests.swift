@@ -96,7 +96,8 @@ import TestSupport
         let me = try admin.get("/api/v1/me")
         let user = try #require(me.json["user"] as? [String: Any])
         // Same keys, nulls included, same date format as the rest of the API.
-        #expect(Set(user.keys) == ["createdAt", "disabled", "displayName", "id", "lastLoginAt", "phone", "rank", "regionId", "roles", "unitId", "username"])
+        #expect(Set(user.keys) == ["createdAt", "disabled", "displayName", "id", "lastLoginAt", "phone", "previousLoginAt", "rank", "regionId",
+                                  "roles", "unitId", "username"])
         #expect(user["unitId"] is NSNull)
         #expect((user["createdAt"] as? String)?.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"#, options: .regularExpression) != nil)
         let users = try admin.get("/api/v1/users").json["items"] as? [[String: Any]]

@@ -1,5 +1,6 @@
 """The staff console (/admin), as an administrator uses it."""
 import json
+import re
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -319,3 +320,15 @@ def test_a_mistyped_address_says_there_is_no_such_page_and_a_forbidden_one_says_
     wait(driver).until(lambda d: d.find_elements(By.ID, "nav-questions"))
     driver.get(server + "/admin#/users")
     assert "您没有查看此栏目的权限" in visible(driver, "#section-missing").text
+
+
+def test_the_overview_shows_the_sign_in_before_this_one(driver, server, admin, unique):
+    name = f"clerk{unique}"
+    admin.create_user(name, ["editor"], password="Editor-Pass-2024", display="普法干事")
+    sign_in(driver, server, "/admin", name, "Editor-Pass-2024")
+    assert "这是首次登录" in visible(driver, "#account-facts").text
+    driver.find_element(By.ID, "logout-button").click()
+    sign_in(driver, server, "/admin", name, "Editor-Pass-2024")
+    facts = text_appears(driver, "#account-facts", "上次登录")
+    assert "这是首次登录" not in facts.text
+    assert re.search(r"上次登录\s*\d{4}-\d\d-\d\d \d\d:\d\d", facts.text), facts.text

@@ -33,7 +33,9 @@ function drawAccount(box, ctx, refs) {
     row('overview.roles', roleChips(u.roles)),
     row('overview.unit', unit || h('span', { class: 'muted', i18n: 'none' })),
     row('overview.region', region || h('span', { class: 'muted', i18n: 'none' })),
-    row('overview.lastLogin', u.lastLoginAt ? formatTime(u.lastLoginAt) : h('span', { class: 'muted', i18n: 'users.never' })),
+    // The sign-in before this one: a time the person does not recognise is worth telling an administrator about.
+    row('overview.lastLogin', u.previousLoginAt ? formatTime(u.previousLoginAt)
+      : h('span', { class: 'muted', i18n: 'overview.firstLogin' })),
     row('overview.permissions', h('ul', { class: 'plain-list' }, ctx.permissions.map(function (p) {
       return h('li', null, labelOr('perm.' + p, p));
     })))));
