@@ -12,6 +12,11 @@ public struct Headers: Sendable, Sequence {
         return nil
     }
 
+    /// Room for `count` fields at once, so a request's headers grow in one allocation instead of four.
+    public mutating func reserveCapacity(_ count: Int) {
+        fields.reserveCapacity(count)
+    }
+
     public mutating func add(_ name: String, _ value: String) {
         fields.append((name: name, value: value))
     }

@@ -69,6 +69,7 @@ let requestCompleted: MHD_RequestCompletedCallback = { cls, _, conCls, _ in
 
 private func collectValues(_ connection: OpaquePointer, into exchange: Exchange) {
     let target = Unmanaged.passUnretained(exchange).toOpaque()
+    exchange.headers.reserveCapacity(16)
     MHD_get_connection_values(connection, .HEADER_KIND, { cls, _, key, value in
         guard let cls, let key else { return MHD_Result.YES }
         let exchange = Unmanaged<Exchange>.fromOpaque(cls).takeUnretainedValue()

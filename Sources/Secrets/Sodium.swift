@@ -31,30 +31,50 @@ public enum Sodium {
 
     /// BLAKE2b digest (libsodium's generic hash), hex encoded. Used to store session tokens and to fingerprint data.
     public static func digest(_ bytes: [UInt8], length: Int = 32, key: [UInt8] = []) -> String {
-        ensureInitialized()
-        var out = [UInt8](repeating: 0, count: length)
-        crypto_generichash(&out, length, bytes, UInt64(bytes.count), key.isEmpty ? nil : key, key.count)
-        return hex(out)
+        bytes.withUnsafeBufferPointer { digest($0, length: length, key: key) }
     }
 
+    /// The digest of a string's UTF-8 bytes, read in place. Every token check (sessions, quiz entries) runs it.
     public static func digest(_ text: String, key: [UInt8] = []) -> String {
-        digest(Array(text.utf8), key: key)
+        if let hashed = text.utf8.withContiguousStorageIfAvailable({ digest($0, length: 32, key: key) }) { return hashed }
+        return digest(Array(text.utf8), key: key)
     }
 
-    /// Compares two strings without leaking where they differ.
+    private static func digest(_ bytes: UnsafeBufferPointer<UInt8>, length: Int, key: [UInt8]) -> String {
+        ensureInitialized()
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { out in
+            crypto_generichash(out.baseAddress!, length, bytes.baseAddress, UInt64(bytes.count), key.isEmpty ? nil : key, key.count)
+            return hex(UnsafeBufferPointer(out))
+        }
+    }
+
+    /// Compares two strings without leaking where they differ (their lengths aside).
     public static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return sodium_memcmp(x, y, x.count) == 0
+        var a = a, b = b
+        a.makeContiguousUTF8()
+        b.makeContiguousUTF8()
+        return a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                x.count == y.count && sodium_memcmp(x.baseAddress, y.baseAddress, x.count) == 0
+            } ?? false
+        } ?? false
     }
 
     public static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
-        return String(decoding: out, as: UTF8.self)
+        bytes.withUnsafeBufferPointer(hex)
     }
+
+    static func hex(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            for (i, b) in bytes.enumerated() {
+                out[2 * i] = hexDigit(b >> 4)
+                out[2 * i + 1] = hexDigit(b & 15)
+            }
+            return bytes.count * 2
+        }
+    }
+
+    private static func hexDigit(_ n: UInt8) -> UInt8 { n < 10 ? 48 + n : 87 + n }  // "0"… "9", "a"… "f"
 
     static func base64url(_ bytes: [UInt8]) -> String {
         let maxLength = sodium_base64_encoded_len(bytes.count, sodium_base64_VARIANT_URLSAFE_NO_PADDING)

@@ -94,7 +94,7 @@ public final class QuizService: Sendable {
         let token = Sodium.randomToken()
         let entry = QuizEntry(id: 0, publicId: Self.publicId(), roundId: roundId, deviceKey: deviceKey, startedAt: now, items: items)
         let stored = try store.insertEntry(entry, tokenDigest: Sodium.digest(token), day: day)
-        remember(PlayingEntry(entry: stored, tokenDigest: Sodium.digest(token)))
+        remember(PlayingEntry(stored, tokenDigest: Sodium.digest(token)))
         return Started(entry: stored, token: token, contents: try store.versions(items.map { ($0.questionId, $0.version) }))
     }
 
@@ -105,21 +105,18 @@ public final class QuizService: Sendable {
 
     /// The entry if `token` is its token; "not found" otherwise, which tells a guesser nothing.
     func ownEntry(_ publicId: String, token: String) throws -> QuizEntry {
-        try own(publicId, token: token).entry
-    }
-
-    private func own(_ publicId: String, token: String) throws -> PlayingEntry {
         let digest = Sodium.digest(token)
-        if let cached = playing.withLock({ $0[publicId] }) {
+        if let (cached, answers) = playing.withLock({ all in all[publicId].map { ($0, $0.answers) } }) {
             guard Sodium.constantTimeEquals(cached.tokenDigest, digest) else { throw QuizError.notFound("作答 \(publicId) / entry \(publicId)") }
-            return cached
+            var entry = cached.entry
+            entry.answers = answers
+            return entry
         }
         guard let found = try store.entry(publicId: publicId), Sodium.constantTimeEquals(found.tokenDigest, digest) else {
             throw QuizError.notFound("作答 \(publicId) / entry \(publicId)")
         }
-        let own = PlayingEntry(entry: found.entry, tokenDigest: found.tokenDigest)
-        if found.entry.finishedAt == nil { remember(own) }
-        return own
+        if found.entry.finishedAt == nil { remember(PlayingEntry(found.entry, tokenDigest: found.tokenDigest)) }
+        return found.entry
     }
 
     private func remember(_ own: PlayingEntry) {
@@ -129,13 +126,11 @@ public final class QuizService: Sendable {
         }
     }
 
-    /// After an answer is durable: the cached entry gains it (unless a newer copy already has it).
+    /// After an answer is durable: the cached entry gains it in place (unless a newer copy already has it).
     private func remember(_ answer: QuizAnswer, of publicId: String) {
         playing.withLock { all in
-            guard let cached = all[publicId], !cached.entry.answers.contains(where: { $0.slot == answer.slot }) else { return }
-            var entry = cached.entry
-            entry.answers.append(answer)
-            all[publicId] = PlayingEntry(entry: entry, tokenDigest: cached.tokenDigest)
+            guard let cached = all[publicId], !cached.answers.contains(where: { $0.slot == answer.slot }) else { return }
+            cached.answers.append(answer)
         }
     }
 
@@ -153,11 +148,11 @@ public final class QuizService: Sendable {
     func answer<Reply: Sendable>(_ publicId: String, token: String, slot: Int, response: QuestionResponse,
                                  render: @escaping @Sendable (Answered) -> Reply,
                                  completion: @escaping @Sendable (Result<Reply, any Error>) -> Void) throws {
-        let own = try own(publicId, token: token)
-        let (answer, replayed, ready) = try judge(own.entry, slot: slot, response: response, render: render)
+        let entry = try ownEntry(publicId, token: token)
+        let (answer, replayed, ready) = try judge(entry, slot: slot, response: response, render: render)
         guard !replayed else { return completion(.success(ready)) }
         // The writer runs this once the answer is durable: it captures as little as it can, since it runs for every answer.
-        store.insertAnswer(entryId: own.entry.id, answer) { [self] inserted in
+        store.insertAnswer(entryId: entry.id, answer) { [self] inserted in
             switch inserted {
             case .failure(let error):
                 completion(.failure(error))
@@ -274,14 +269,21 @@ public final class QuizService: Sendable {
     }
 }
 
-/// An entry being played, with its token's digest, as the answer path's cache holds it: immutable and shared.
-final class PlayingEntry: Sendable {
+/// An entry being played, as the answer path's cache holds it: the entry as started (shared, never copied), its
+/// token's digest, and its answers so far, which an answer appends in place once it is durable.
+final class PlayingEntry: @unchecked Sendable {
+    /// Without its answers: those are `answers`.
     let entry: QuizEntry
     let tokenDigest: String
+    /// Read and appended only under `QuizService.playing`'s lock (hence `@unchecked`).
+    var answers: [QuizAnswer]
 
-    init(entry: QuizEntry, tokenDigest: String) {
-        self.entry = entry
+    init(_ entry: QuizEntry, tokenDigest: String) {
+        var started = entry
+        started.answers = []
+        self.entry = started
         self.tokenDigest = tokenDigest
+        answers = entry.answers
     }
 }
 

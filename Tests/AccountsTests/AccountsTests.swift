@@ -115,5 +115,15 @@ import Testing
         #expect(Sodium.digest("abc") == Sodium.digest("abc"))
         #expect(Sodium.digest("abc") != Sodium.digest("abc", key: Array("k".utf8)))
         #expect(Sodium.constantTimeEquals("abc", "abc") && !Sodium.constantTimeEquals("abc", "abd"))
+        #expect(!Sodium.constantTimeEquals("abc", "abcd") && !Sodium.constantTimeEquals("", "a") && Sodium.constantTimeEquals("", ""))
+        #expect(Sodium.constantTimeEquals("普法", String(decoding: Array("普法".utf8), as: UTF8.self)))
+    }
+
+    /// BLAKE2b as every other implementation computes it (the values are Python's `hashlib.blake2b`).
+    @Test func digestsAreBlake2bInLowercaseHex() {
+        #expect(Sodium.digest("abc") == "bddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319")
+        #expect(Sodium.digest("普法", key: Array("k".utf8)) == "026f5f2fe38d2ffd837ef93b67585b3e96501e1345a1c6d0be4da1e94e8390db")
+        #expect(Sodium.digest([], length: 16) == "cae66941d9efbd404e4d88758ea67670")
+        #expect(Sodium.hex([0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
     }
 }
