@@ -88,9 +88,11 @@ public final class DatabasePool: @unchecked Sendable {
     }
 
     /// Like `write`, without blocking the caller: `body` runs on the writer thread in the next group commit, and
-    /// `completion` runs there too once that transaction is durable (or failed), with `body`'s value or the error.
+    /// `completion` runs once that transaction is durable (or failed), with `body`'s value or the error, on the pool's
+    /// completion thread (completions of one batch in order, batches in the order they committed).
     /// For request handlers that answer through a deferred response, so that no thread sits waiting for the disk.
-    /// Both closures must be quick: the batch waits for them. When the pool is closed, or too many writes already
+    /// Both closures must be quick: the batch waits for `body`, the next batches' completions for `completion`. When
+    /// the pool is closed, or too many writes already
     /// wait (`DatabaseError.queueFull`), `completion` runs at once on the caller's thread with the error.
     /// `singleStatement`: `body` runs exactly one statement, so the writer runs it without a savepoint of its own
     /// (two statements fewer on the one writer thread; the hottest writes are single inserts).
@@ -123,7 +125,8 @@ public final class DatabasePool: @unchecked Sendable {
         }
     }
 
-    /// The value of an asynchronous write, set and read only on the writer thread.
+    /// The value of an asynchronous write: set on the writer thread, read on the completion thread after the batch
+    /// is handed over (under the completion queue's lock).
     private final class AsyncResult<T>: @unchecked Sendable {
         var value: T?
     }

@@ -21,6 +21,8 @@ final class WriterQueue: @unchecked Sendable {
     private var counters = WriteCounters()
     private var thread: Thread?
     private let exited = DispatchSemaphore(value: 0)
+    /// Finishes committed batches off the writer thread.
+    private let completions = CompletionQueue(name: "pufa.db.completions")
 
     /// Counts for `PoolStatistics`, over `write` jobs only.
     struct WriteCounters {
@@ -100,6 +102,7 @@ final class WriterQueue: @unchecked Sendable {
             }
             finish(batch)
         }
+        completions.close()
         db.close()
         condition.lock()
         thread = nil
@@ -127,14 +130,14 @@ final class WriterQueue: @unchecked Sendable {
         return batch
     }
 
-    /// Counts the outcome, then wakes each caller with its own result.
+    /// Counts the outcome, then has the completion thread wake each caller with its own result.
     private func finish(_ batch: [WriteJob]) {
         condition.lock()
         for job in batch where job.kind == .batched {
             if job.failed { counters.failed += 1 } else { counters.committed += 1 }
         }
         condition.unlock()
-        for job in batch { job.finish() }
+        completions.submit(batch)
     }
 
     func countTransaction() {

@@ -187,8 +187,8 @@ public final class ExamService: Sendable {
         return attempt
     }
 
-    /// Checks a save against the attempt's paper (cached) and hands it to the writer; `completion` runs on the writer
-    /// thread once it is durable or refused. Throws at once for what the paper alone can refuse.
+    /// Checks a save against the attempt's paper (cached) and hands it to the writer; `completion` runs on the pool's
+    /// completion thread once it is durable or refused. Throws at once for what the paper alone can refuse.
     func save(attemptId: Int, slot: Int, seq: Int64, response: QuestionResponse, clientId: String, user: User,
               completion: @escaping @Sendable (Result<SaveResult, any Error>) -> Void) throws {
         let paper = try papers.paper(attemptId) {

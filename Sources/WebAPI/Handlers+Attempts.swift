@@ -106,8 +106,8 @@ extension Handlers {
     }
 }
 
-/// The reply to a save, written by hand: it is built on the writer thread for every save of a group commit, where
-/// Foundation's encoder would hold up the batch (same JSON as `Response.json` would give: sorted keys, ISO times).
+/// The reply to a save, written by hand: it is built on the pool's completion thread for every save of a group commit,
+/// where Foundation's encoder would hold up the batches behind it (same JSON as `Response.json` would give: sorted keys, ISO times).
 struct SaveReplyDTO {
     var slot: Int, seq: Int64, stored: Bool, savedAt: Int64, deadline: Int64?, serverTime: Int64
 

@@ -20,7 +20,7 @@ extension Handlers {
 }
 
 /// UTC times as `Response.json` writes them (ISO 8601, whole seconds), without a formatter: for replies built on
-/// the writer thread. The date is the calendar's day text (a day number is the same count in any zone).
+/// the pool's completion thread. The date is the calendar's day text (a day number is the same count in any zone).
 enum UTCTime {
     /// Appends "yyyy-MM-ddTHH:mm:ssZ" (a save's reply writes three of them straight into its bytes).
     static func append(_ millis: Int64, to bytes: inout [UInt8]) {

@@ -161,7 +161,7 @@ public final class QuizService: Sendable {
                 completion(.success(ready))
             case .success(false):
                 // A concurrent duplicate (or another node) won the race: forget the stale copy, report what is stored.
-                // Rare, so reading it here on the writer thread (after its commit) holds nothing up.
+                // Rare, so reading it here on the completion thread (after its commit) holds little up.
                 playing.withLock { _ = $0.removeValue(forKey: publicId) }
                 completion(Result {
                     guard let stored = try store.entry(publicId: publicId)?.entry, stored.answers.contains(where: {

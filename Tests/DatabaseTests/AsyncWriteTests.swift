@@ -83,6 +83,26 @@ struct AsyncWriteTests {
         }
     }
 
+    @Test func aSlowCompletionHoldsUpNoCommitAndCompletionsKeepTheirOrder() throws {
+        try withTemporaryDirectory { directory in
+            let pool = try makePool(in: directory)
+            defer { pool.close() }
+            let running = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), second = DispatchSemaphore(value: 0)
+            pool.writeAsync({ db in try db.run("INSERT INTO t (n) VALUES (1)") }, completion: { _ in
+                running.signal()
+                release.wait()
+            })
+            running.wait()
+            // The first completion is still running: the next write commits all the same (the writer does not wait for
+            // completions), and its own completion runs only after the first one's.
+            pool.writeAsync({ db in try db.run("INSERT INTO t (n) VALUES (2)") }, completion: { _ in second.signal() })
+            #expect(eventually { (try? countRows(pool)) == 2 })
+            #expect(second.wait(timeout: .now() + 0.2) == .timedOut)
+            release.signal()
+            #expect(second.wait(timeout: .now() + 10) == .success)
+        }
+    }
+
     @Test func aFullQueueIsRefusedAtOnceAsBusyAndNothingIsWritten() throws {
         try withTemporaryDirectory { directory in
             let pool = try makePool(in: directory)
