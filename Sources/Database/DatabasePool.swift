@@ -91,19 +91,20 @@ public final class DatabasePool: @unchecked Sendable {
     /// `completion` runs once that transaction is durable (or failed), with `body`'s value or the error, on the pool's
     /// completion thread (completions of one batch in order, batches in the order they committed).
     /// For request handlers that answer through a deferred response, so that no thread sits waiting for the disk.
-    /// Both closures must be quick: the batch waits for `body`, the next batches' completions for `completion`. When
-    /// the pool is closed, or too many writes already
-    /// wait (`DatabaseError.queueFull`), `completion` runs at once on the caller's thread with the error.
+    /// Both closures must be quick: the batch waits for `body`, the next batches' completions for `completion`.
+    /// When the pool is closed, or too many writes already wait (`DatabaseError.queueFull`), `completion` runs at once
+    /// on the caller's thread with the error.
     /// `singleStatement`: `body` runs exactly one statement, so the writer runs it without a savepoint of its own
     /// (two statements fewer on the one writer thread; the hottest writes are single inserts).
     public func writeAsync<T>(singleStatement: Bool = false, _ body: @escaping @Sendable (Connection) throws -> T,
                               completion: @escaping @Sendable (Result<T, any Error>) -> Void) {
         let result = AsyncResult<T>()
-        let job = WriteJob(kind: .batched, singleStatement: singleStatement, body: { db in result.value = try body(db) }, completion: { error in
+        let run: (Connection) throws -> Void = { db in result.value = try body(db) }
+        let job = WriteJob(kind: .batched, singleStatement: singleStatement, body: run) { error in
             if let error { completion(.failure(error)); return }
             guard let value = result.value else { preconditionFailure("a write finished without a value or an error") }
             completion(.success(value))
-        })
+        }
         writer.submit(job)
     }
 

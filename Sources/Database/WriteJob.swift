@@ -25,7 +25,8 @@ final class WriteJob: @unchecked Sendable {
     /// The job's failure; written by the writer before `done` is signalled, read after.
     private(set) var error: (any Error)?
     private let done = DispatchSemaphore(value: 0)
-    /// For an asynchronous job: run by the writer once the job's transaction is durable or failed, with its error.
+    /// For an asynchronous job: run on the pool's completion thread once the job's transaction is durable or failed,
+    /// with its error.
     private let completion: (@Sendable ((any Error)?) -> Void)?
 
     init(kind: Kind, singleStatement: Bool = false, body: @escaping (Connection) throws -> Void,
@@ -54,7 +55,8 @@ final class WriteJob: @unchecked Sendable {
 
     var failed: Bool { error != nil }
 
-    /// Writer side: lets go of the closure and wakes the caller (or runs the completion of an asynchronous job).
+    /// After the job's transaction (on the pool's completion thread): lets go of the closure and wakes the caller, or
+    /// runs the completion of an asynchronous job.
     func finish() {
         body = nil
         if let completion { completion(error) } else { done.signal() }

@@ -151,7 +151,7 @@ public final class QuizService: Sendable {
         let entry = try ownEntry(publicId, token: token)
         let (answer, replayed, ready) = try judge(entry, slot: slot, response: response, render: render)
         guard !replayed else { return completion(.success(ready)) }
-        // The writer runs this once the answer is durable: it captures as little as it can, since it runs for every answer.
+        // Runs on the pool's completion thread once the answer is durable; it captures little, as it runs for every answer.
         store.insertAnswer(entryId: entry.id, answer) { [self] inserted in
             switch inserted {
             case .failure(let error):
