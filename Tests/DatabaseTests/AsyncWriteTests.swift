@@ -32,26 +32,33 @@ struct AsyncWriteTests {
         }
     }
 
+    /// Ten asynchronous writes held until they all go in one batch; returns which of them failed.
+    func failuresInOneBatch(_ pool: DatabasePool, singleStatement: Bool = false,
+                            _ body: @escaping @Sendable (Int, Connection) throws -> Void) -> [Int] {
+        let gate = WriterGate(pool)
+        let outcomes = Locked([Int: Bool]())
+        let group = DispatchGroup()
+        for i in 0..<10 {
+            group.enter()
+            pool.writeAsync(singleStatement: singleStatement, { db in try body(i, db) }, completion: { result in
+                outcomes.withValue { $0[i] = (try? result.get()) != nil }
+                group.leave()
+            })
+        }
+        gate.release()
+        group.wait()
+        return outcomes.current.filter { !$0.value }.map(\.key).sorted()
+    }
+
     @Test func aThrowingBodyIsUndoneAloneAndItsErrorReachesTheCompletion() throws {
         try withTemporaryDirectory { directory in
             let pool = try makePool(in: directory)
             defer { pool.close() }
-            let gate = WriterGate(pool)
-            let outcomes = Locked([Int: Bool]())
-            let group = DispatchGroup()
-            for n in 0..<10 {
-                group.enter()
-                pool.writeAsync({ db in
-                    try db.run("INSERT INTO t (n) VALUES (?)", [n])
-                    if n == 3 { throw Refused() }
-                }, completion: { result in
-                    outcomes.withValue { $0[n] = (try? result.get()) != nil }
-                    group.leave()
-                })
+            let failed = failuresInOneBatch(pool) { n, db in
+                try db.run("INSERT INTO t (n) VALUES (?)", [n])
+                if n == 3 { throw Refused() }
             }
-            gate.release()
-            group.wait()
-            #expect(outcomes.current.filter { !$0.value }.map(\.key) == [3])
+            #expect(failed == [3])
             #expect(try pool.read { try $0.query("SELECT n FROM t ORDER BY n").compactMap { $0.int("n") } } == [0, 1, 2, 4, 5, 6, 7, 8, 9])
             #expect(pool.statistics.writesCommitted >= 9)
         }
@@ -61,23 +68,11 @@ struct AsyncWriteTests {
         try withTemporaryDirectory { directory in
             let pool = try makePool(in: directory)
             defer { pool.close() }
-            let gate = WriterGate(pool)
-            let outcomes = Locked([Int: Bool]())
-            let group = DispatchGroup()
             // Ten single inserts in one batch; the sixth repeats the third's unique n, and only it fails.
-            for i in 0..<10 {
-                group.enter()
-                let n = i == 5 ? 2 : i
-                pool.writeAsync(singleStatement: true, { db in
-                    try db.run("INSERT INTO t (n, s) VALUES (?, ?)", [n, "job \(i)"])
-                }, completion: { result in
-                    outcomes.withValue { $0[i] = (try? result.get()) != nil }
-                    group.leave()
-                })
+            let failed = failuresInOneBatch(pool, singleStatement: true) { i, db in
+                try db.run("INSERT INTO t (n, s) VALUES (?, ?)", [i == 5 ? 2 : i, "job \(i)"])
             }
-            gate.release()
-            group.wait()
-            #expect(outcomes.current.filter { !$0.value }.map(\.key) == [5])
+            #expect(failed == [5])
             #expect(try pool.read { try $0.query("SELECT s FROM t ORDER BY n").compactMap { $0.string("s") } }
                     == ["job 0", "job 1", "job 2", "job 3", "job 4", "job 6", "job 7", "job 8", "job 9"])
         }
