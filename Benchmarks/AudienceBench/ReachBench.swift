@@ -115,11 +115,12 @@ enum ReachBench {
         try dashboards(store: store, now: now, piece: pieces[0], calls: calls)
     }
 
-    /// The dashboard loads of the table: 30 days and 7 days, all, one town, one piece (also run alone on a kept database
+    /// The dashboard loads of the table: 30 days and 7 days, all, one town, one piece, one office (also run alone on a kept database
     /// by `AudienceBench reach-dashboards <path> <now millis>`).
     static func dashboards(store: Store, now: Int64, piece: Int, calls: Int) throws {
         for (label, days, filter) in [("30 days, everything", 30, ReachFilter()), ("30 days, one town", 30, ReachFilter(regionId: 2)),
-                                      ("7 days, everything", 7, ReachFilter()), ("30 days, one piece", 30, ReachFilter(contentId: piece))] {
+                                      ("7 days, everything", 7, ReachFilter()), ("30 days, one piece", 30, ReachFilter(contentId: piece)),
+                                      ("30 days, one office (a unit without children)", 30, ReachFilter(unitId: 7))] {
             let range = try ReachRange.parse(from: BeijingDay.of(now - Int64(days) * 86_400_000), to: BeijingDay.of(now), now: now).get()
             var whole: [Double] = []
             var parts: [String: [Double]] = [:]

@@ -78,7 +78,8 @@ enum ReachLoad {
     }
 
     /// `count` events over `days` Beijing days before `now`, on `pieces`, from `people` persons (a tenth of them
-    /// anonymous devices, 1% labelled as bots), through the ingestion store path in transactions of 100,000.
+    /// anonymous devices, another tenth officials in the bureau's 49 offices, 1% labelled as bots), through the
+    /// ingestion store path in transactions of 100,000.
     static func events(store: Store, count: Int, pieces: [Int], people: Int, days: Int, now: Int64) throws {
         var rng = SplitMix(state: 10_000_000)
         let kinds = ["opened", "opened", "read", "read", "finished", "shared"]
@@ -94,7 +95,7 @@ enum ReachLoad {
                                      at: at, day: BeijingDay.of(at), hour: BeijingDay.minuteOfDay(at) / 60,
                                      seconds: kind == "read" ? 15 + rng.below(60) : 0, depth: 0.5, label: bot ? "bot" : "",
                                      regionId: Population.village(rng.below(Population.towns), rng.below(Population.villagesPerTown)),
-                                     unitId: 0, groupsMask: 128))
+                                     unitId: person % 10 == 1 ? 2 + (person / 10) % (Population.units - 1) : 0, groupsMask: 128))
             if batch.count == 100_000 {
                 try store.ingest(batch, now: now)
                 batch.removeAll(keepingCapacity: true)

@@ -4,5 +4,6 @@ import Database
 /// its domain (`Migrations+Foundation.swift`, `+Questions`, `+Exams`, `+Quizzes`, `+Content`, `+Audience`, `+Reach`).
 public enum Migrations {
     public static let all: [Migration] = [foundation, questions, exams, officials, quizzes, live, quizReads, content, audience, reach, reachViews, effect,
-                                          reachSets, reachDaySums, reachPieceCells, reachTreeSums, previousLogin]
+                                          reachSets, reachDaySums, reachPieceCells, reachTreeSums, previousLogin,
+                                          reachUnitCells]
 }

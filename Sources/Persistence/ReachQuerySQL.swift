@@ -78,19 +78,28 @@ enum ReachQuerySQL {
     /// With a piece chosen, a statement over the cells with the piece's condition written plainly: SQLite can then
     /// read the piece's cells through `reach_hourly_piece`, where `(?3 IS NULL OR …)` makes it read every cell of the range.
     /// Likewise with a region chosen (and no piece), through `reach_hourly_region`: a village has no tree sums, so its
-    /// cells are read, but only its own.
+    /// cells are read, but only its own; and with a unit chosen (and neither), through `reach_hourly_unit`, for an office.
     static func hourly(_ sql: String, _ f: ReachFilter) -> String {
-        f.contentId != nil ? pieceVariants[sql] ?? sql : f.regionId != nil ? regionVariants[sql] ?? sql : sql
+        if f.contentId != nil { return pieceVariants[sql] ?? sql }
+        if f.regionId != nil { return regionVariants[sql] ?? sql }
+        if f.unitId != nil { return unitVariants[sql] ?? sql }
+        return sql
     }
     static let pieceVariants = Dictionary(uniqueKeysWithValues: [hourlyByKind, seriesDaily, seriesHourly, timesByRegion, timesByUnit,
                                                                  timesByGroups, timesByChannel, timesByContent].map {
         ($0, $0.replacingOccurrences(of: "(?3 IS NULL OR h.content_id = ?3)", with: "h.content_id = ?3"))
     })
 
-    static let regionVariants = Dictionary(uniqueKeysWithValues: pieceVariants.keys.map {
-        ($0, $0.replacingOccurrences(of: "(?5 IS NULL OR h.region_id IN (SELECT value FROM json_each(?5)))",
-                                     with: "h.region_id IN (SELECT value FROM json_each(?5))"))
-    })
+    static let regionVariants = plainly("region_id", "?5"), unitVariants = plainly("unit_id", "?6")
+
+    /// Each cell statement with its `(?N IS NULL OR h.column IN (…))` written as the plain condition, which the index on
+    /// (column, day) serves.
+    static func plainly(_ column: String, _ parameter: String) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: pieceVariants.keys.map {
+            ($0, $0.replacingOccurrences(of: "(\(parameter) IS NULL OR h.\(column) IN (SELECT value FROM json_each(\(parameter))))",
+                                         with: "h.\(column) IN (SELECT value FROM json_each(\(parameter)))"))
+        })
+    }
 
     static let regionTree = "SELECT id, parent_id, name FROM regions ORDER BY id"
     static let unitTree = "SELECT id, parent_id, name FROM units ORDER BY id"

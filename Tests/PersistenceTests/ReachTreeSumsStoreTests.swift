@@ -109,13 +109,28 @@ import TestSupport
         let after = try Self.figures(store, ReachFilter(regionId: 2), Sets.days[0], Sets.days[4])
         #expect(after.store == town.store && town.store == town.cells && after.cells != town.cells)
 
-        for sql in ReachQuerySQL.regionVariants.values {
-            #expect(!ReachQuerySQL.pieceVariants.keys.contains(sql), "the region condition is written plainly")
+        try Self.expectCellsReadThrough("reach_hourly_region", ReachQuerySQL.regionVariants, ReachFilter(regionId: 6), store)
+    }
+
+    @Test func anOfficesFiguresComeFromItsOwnCellsThroughTheUnitIndex() throws {
+        let (store, done) = try Sets.seededStore(readers: 2)
+        defer { done() }
+        _ = try Self.ingestDays(store, seed: 11)
+        try store.buildReachDaySums(today: "2026-11-06")
+        let office = try Self.figures(store, ReachFilter(unitId: 3), Sets.days[0], Sets.days[4])
+        #expect(office.store == office.cells && office.store[1] != "times 0", "\(office.store)")
+        try Self.expectCellsReadThrough("reach_hourly_unit", ReachQuerySQL.unitVariants, ReachFilter(unitId: 3), store)
+    }
+
+    /// Every variant has its condition written plainly, and SQLite's plan reads the cells through `index`.
+    static func expectCellsReadThrough(_ index: String, _ variants: [String: String], _ filter: ReachFilter, _ store: Store) throws {
+        for sql in variants.values {
+            #expect(!ReachQuerySQL.pieceVariants.keys.contains(sql), "the condition is written plainly")
             let plan = try store.pool.read { db in
-                try db.query("EXPLAIN QUERY PLAN " + sql, try store.reachArgs(db, Sets.days[0], Sets.days[4], ReachFilter(regionId: 6)))
+                try db.query("EXPLAIN QUERY PLAN " + sql, try store.reachArgs(db, Sets.days[0], Sets.days[4], filter))
                     .compactMap { $0.string("detail") }.joined(separator: "; ")
             }
-            #expect(plan.contains("reach_hourly_region"), "\(plan)")
+            #expect(plan.contains(index), "\(plan)")
         }
     }
 }
