@@ -91,10 +91,14 @@ public struct QuizEntry: Sendable, Equatable {
     /// Milliseconds from start to finish (ties on the leaderboard go to the faster entry).
     public var duration: Int64? { finishedAt.map { $0 - startedAt } }
 
-    /// In the draw: finished, at or above the threshold, a participant left, and no open flag.
+    /// Not excluded by staff, and no flag left open: what the draw and the leaderboards require.
+    public var isInGoodStanding: Bool {
+        review != .excluded && (flags.isEmpty || review == .cleared)
+    }
+
+    /// In the draw: finished, at or above the threshold, a participant left, and in good standing.
     public func isEligible(thresholdPercent: Double) -> Bool {
         guard finishedAt != nil, participant != nil, percent + 1e-9 >= thresholdPercent else { return false }
-        if review == .excluded { return false }
-        return flags.isEmpty || review == .cleared
+        return isInGoodStanding
     }
 }

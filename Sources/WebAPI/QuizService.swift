@@ -258,8 +258,7 @@ public final class QuizService: Sendable {
         let scored = try rounds.filter { $0.status == .published }.flatMap { round in
             try store.entries(roundId: round.id).compactMap { e -> ScoredEntry? in
                 // Entries held for review (too fast, a shared device) join the board once staff clear them, as for the draw.
-                guard let done = e.finishedAt, let p = e.participant, e.review != .excluded,
-                      e.flags.isEmpty || e.review == .cleared else { return nil }
+                guard let done = e.finishedAt, let p = e.participant, e.isInGoodStanding else { return nil }
                 return ScoredEntry(publicId: e.publicId, roundId: round.id, nickname: p.nickname, regionId: p.regionId,
                                    percent: e.percent, durationMillis: done - e.startedAt)
             }

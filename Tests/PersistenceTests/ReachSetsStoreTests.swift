@@ -56,6 +56,16 @@ import TestSupport
 
     /// Events of `persons` on `day`: each person keeps one region, unit and audience set; pieces and campaigns vary,
     /// so a person can open one piece directly and another through a campaign.
+    /// 250 events a day on each of `days`, from persons 1–40; returns the generator, for more events after them.
+    @discardableResult
+    static func ingestDays(_ store: Store, seed: UInt64) throws -> SplitMix {
+        var rng = SplitMix(seed: seed)
+        for day in days {
+            try store.ingest(events(day: day, persons: Array(1...40), count: 250, rng: &rng, tag: day), now: 0)
+        }
+        return rng
+    }
+
     static func events(day: String, persons: [Int], count: Int, rng: inout SplitMix, tag: String) -> [IngestEvent] {
         let kinds = ["opened", "opened", "read", "finished", "quiz_started", "shared"]
         return (0..<count).map { i in
@@ -122,10 +132,7 @@ import TestSupport
     @Test func everyPersonsFigureIsTheExactDistinctCountBeforeAndAfterTheSetsAreBuilt() throws {
         let (store, done) = try Self.seededStore(readers: 2)
         defer { done() }
-        var rng = SplitMix(seed: 2026)
-        for day in Self.days {
-            try store.ingest(Self.events(day: day, persons: Array(1...40), count: 250, rng: &rng, tag: day), now: 0)
-        }
+        var rng = try Self.ingestDays(store, seed: 2026)
         try Self.expectSameAsDistinctCounts(store, "nothing built")
 
         let first = try store.buildReachDaySets(today: Self.today)

@@ -11,10 +11,7 @@ import TestSupport
     @Test func warmedBreakdownsGiveTheSameFiguresAndARebuiltDayIsReadAnew() throws {
         let (store, done) = try ReachSetsStoreTests.seededStore(readers: 2)
         defer { done() }
-        var rng = SplitMix(seed: 411)
-        for day in ReachSetsStoreTests.days {
-            try store.ingest(ReachSetsStoreTests.events(day: day, persons: Array(1...40), count: 250, rng: &rng, tag: day), now: 0)
-        }
+        var rng = try ReachSetsStoreTests.ingestDays(store, seed: 411)
         try store.buildReachDaySets(today: ReachSetsStoreTests.today)
         #expect(try store.warmReachBreakdowns(today: ReachSetsStoreTests.today) > 0, "the closed days' region, unit and group sets are kept")
         let before = try store.reachRows(by: "region", from: "2026-11-01", to: "2026-11-05", filter: ReachFilter())
